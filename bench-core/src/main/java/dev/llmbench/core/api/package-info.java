@@ -1,0 +1,4 @@
+/**
+ * What benchmark authors implement or use: tests, cases, calibration and grades.
+ */
+package dev.llmbench.core.api;

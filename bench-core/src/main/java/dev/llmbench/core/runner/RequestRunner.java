@@ -1,0 +1,103 @@
+package dev.llmbench.core.runner;
+
+import dev.llmbench.core.model.ChatRequest;
+import dev.llmbench.core.model.ChatResponse;
+import dev.llmbench.core.model.StreamEvent;
+import dev.llmbench.core.spi.ErrorClass;
+import dev.llmbench.core.spi.Provider;
+import dev.llmbench.core.spi.ProviderError;
+import dev.llmbench.core.spi.StreamHandle;
+import dev.llmbench.core.spi.StreamListener;
+import dev.llmbench.core.timing.RequestTiming;
+import dev.llmbench.core.timing.Ticker;
+import dev.llmbench.core.timing.TimedListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends one request through a provider with the timing engine attached and a total-timeout
+ * deadline, and completes a future with the outcome. If a provider ignores the cancel at the
+ * deadline, the request is failed by the harness after a grace period, so no request can hang a
+ * run. Thread-safe.
+ */
+final class RequestRunner {
+    /** How long a provider gets to honour a cancel before the harness ends the request itself. */
+    static final Duration CANCEL_GRACE = Duration.ofSeconds(5);
+
+    /** The outcome of one request. */
+    record Outcome(Instant startedAt, RequestTiming timing, ChatResponse response, Optional<ProviderError> error) {}
+
+    private final Ticker ticker;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final Duration timeout;
+    private final Set<StreamHandle> inFlight = ConcurrentHashMap.newKeySet();
+
+    RequestRunner(Ticker ticker, Clock clock, ScheduledExecutorService scheduler, Duration timeout) {
+        this.ticker = ticker;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.timeout = timeout;
+    }
+
+    CompletableFuture<Outcome> send(Provider provider, ChatRequest request) {
+        CompletableFuture<Outcome> done = new CompletableFuture<>();
+        Object lock = new Object();
+        Instant startedAt = clock.instant();
+        TimedListener[] holder = new TimedListener[1];
+        TimedListener timed = new TimedListener(ticker, event -> {
+            if (event.terminal()) {
+                TimedListener t = holder[0];
+                Optional<ProviderError> error = event instanceof StreamEvent.Failed f ? Optional.of(f.error()) : Optional.empty();
+                done.complete(new Outcome(startedAt, t.timing(), t.response(), error));
+            }
+        });
+        holder[0] = timed;
+        StreamListener guarded = event -> {
+            synchronized (lock) {
+                timed.onEvent(event);
+            }
+        };
+        timed.start();
+        StreamHandle handle;
+        try {
+            handle = provider.stream(request, guarded);
+        } catch (RuntimeException e) {
+            guarded.onEvent(new StreamEvent.Failed(ProviderError.of(ErrorClass.INTERNAL,
+                    "provider " + provider.id() + " threw instead of reporting an error event: " + e)));
+            return done;
+        }
+        if (handle == null) {
+            handle = reason -> { };
+        }
+        StreamHandle h = handle;
+        inFlight.add(h);
+        ScheduledFuture<?> deadline = scheduler.schedule(() -> {
+            h.cancel(ErrorClass.TIMEOUT_TOTAL);
+            scheduler.schedule(() -> guarded.onEvent(new StreamEvent.Failed(ProviderError.of(ErrorClass.TIMEOUT_TOTAL,
+                    "request exceeded the total timeout of " + timeout.toMillis() + " ms and the provider "
+                            + provider.id() + " did not stop within " + CANCEL_GRACE.toSeconds() + " s"))),
+                    CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        done.whenComplete((o, e) -> {
+            deadline.cancel(false);
+            inFlight.remove(h);
+        });
+        return done;
+    }
+
+    /** Cancels every request in flight with {@link ErrorClass#CANCELLED}. */
+    void cancelAll() {
+        for (StreamHandle h : inFlight) {
+            h.cancel(ErrorClass.CANCELLED);
+        }
+    }
+}

@@ -9,7 +9,7 @@ import dev.llmbench.core.results.JsonCodec;
 import dev.llmbench.core.results.TrialKey;
 import dev.llmbench.core.results.TrialRecord;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.FileOutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ public final class Journal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
 
     private final Path file;
-    private final FileChannel channel;
+    private final FileOutputStream out;
     private final Map<TrialKey, TrialRecord> trials = new LinkedHashMap<>();
     private final List<Session> sessions = new ArrayList<>();
     private final Map<String, Double> coldStarts = new LinkedHashMap<>();
@@ -56,8 +56,8 @@ public final class Journal implements AutoCloseable {
     private Journal(Path file) throws IOException {
         this.file = file;
         load();
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        // A FileOutputStream, not a FileChannel: an interrupted thread must not close the journal.
+        this.out = new FileOutputStream(file.toFile(), true);
     }
 
     /**
@@ -198,10 +198,7 @@ public final class Journal implements AutoCloseable {
             byte[] bytes = (JsonCodec.MAPPER.writer().without(
                     com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(n) + "\n")
                     .getBytes(StandardCharsets.UTF_8);
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                channel.write(buf);
-            }
+            out.write(bytes);
         } catch (IOException e) {
             throw new BenchRunException("cannot append to the journal " + file + ": " + e.getMessage(), e);
         }
@@ -241,7 +238,7 @@ public final class Journal implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            channel.close();
+            out.close();
         } catch (IOException e) {
             LOG.warn("closing the journal {} failed: {}", file, e.getMessage());
         }

@@ -105,7 +105,18 @@ public final class Runner {
             journal.appendSession(clock.instant());
             RequestRunner requests = new RequestRunner(ticker, clock, scheduler, options.requestTimeout());
             TrialExecutor executor = new TrialExecutor(plan, options, journal, requests, gradingPool, listener, ticker);
-            boolean aborted = executor.execute(providers);
+            boolean aborted;
+            try {
+                aborted = executor.execute(providers);
+            } catch (RunInterruptedException e) {
+                boolean interrupted = Thread.interrupted();
+                ResultWriters.writeAll(ResultAggregator.aggregate(plan, options, journal, runInfo(dir, journal)),
+                        dir.dir(), options.formats());
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                throw e;
+            }
             RunResult result = ResultAggregator.aggregate(plan, options, journal, runInfo(dir, journal));
             ResultWriters.writeAll(result, dir.dir(), options.formats());
             listener.runFinished(result, dir.dir());

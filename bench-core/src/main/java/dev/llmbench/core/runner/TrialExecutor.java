@@ -115,10 +115,30 @@ final class TrialExecutor {
             CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get();
         } catch (InterruptedException e) {
             requests.cancelAll();
+            settle(inFlight);
             Thread.currentThread().interrupt();
-            throw new BenchRunException("run interrupted; finished trials are in the journal, continue with --resume");
+            throw new RunInterruptedException("run interrupted; finished trials are in the journal, continue with --resume");
         } catch (ExecutionException e) {
             throw new BenchRunException("a trial could not be recorded: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Waits (bounded, ignoring further interrupts) for cancelled requests to settle and be recorded. */
+    private static void settle(List<CompletableFuture<Void>> inFlight) {
+        long deadline = System.nanoTime() + RequestRunner.CANCEL_GRACE.toNanos() * 2;
+        for (CompletableFuture<Void> f : inFlight) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                f.get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                // recorded or abandoned; nothing more to wait for
+            }
         }
     }
 
@@ -191,7 +211,7 @@ final class TrialExecutor {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BenchRunException("run interrupted during warmup; continue with --resume");
+            throw new RunInterruptedException("run interrupted during warmup; continue with --resume");
         } catch (ExecutionException e) {
             throw new BenchRunException("warmup request failed inside the harness: " + e.getCause(), e.getCause());
         }

@@ -50,21 +50,31 @@ public record GraderConfig(String graderId, double weight, Map<String, Object> p
         return optString(name).orElseThrow(() -> missing(name));
     }
 
-    /** The numeric parameter {@code name} when set. */
+    /**
+     * The numeric parameter {@code name} when set.
+     *
+     * @throws BenchConfigurationException when the value is not a finite number
+     */
     public Optional<Double> optNumber(String name) {
         Object v = params.get(name);
         if (v == null) {
             return Optional.empty();
         }
+        double d;
         if (v instanceof Number n) {
-            return Optional.of(n.doubleValue());
+            d = n.doubleValue();
+        } else {
+            try {
+                d = Double.parseDouble(String.valueOf(v).strip());
+            } catch (NumberFormatException e) {
+                d = Double.NaN;
+            }
         }
-        try {
-            return Optional.of(Double.parseDouble(String.valueOf(v).strip()));
-        } catch (NumberFormatException e) {
+        if (!Double.isFinite(d)) {
             throw new BenchConfigurationException(
-                    "grader '" + graderId + "': parameter '" + name + "' must be a number, got \"" + v + "\"");
+                    "grader '" + graderId + "': parameter '" + name + "' must be a finite number, got \"" + v + "\"");
         }
+        return Optional.of(d);
     }
 
     /** The integer parameter {@code name} when set. */
@@ -78,10 +88,22 @@ public record GraderConfig(String graderId, double weight, Map<String, Object> p
         });
     }
 
-    /** The boolean parameter {@code name}, or {@code defaultValue}. */
+    /**
+     * The boolean parameter {@code name}, or {@code defaultValue} when unset.
+     *
+     * @throws BenchConfigurationException when the value is neither true nor false
+     */
     public boolean bool(String name, boolean defaultValue) {
         Object v = params.get(name);
-        return v == null ? defaultValue : Boolean.parseBoolean(String.valueOf(v));
+        if (v == null) {
+            return defaultValue;
+        }
+        String s = String.valueOf(v).strip();
+        if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(s);
+        }
+        throw new BenchConfigurationException(
+                "grader '" + graderId + "': parameter '" + name + "' must be true or false, got \"" + v + "\"");
     }
 
     /** The list parameter {@code name} as strings; a single value is a one-element list; empty when unset. */
@@ -94,6 +116,20 @@ public record GraderConfig(String graderId, double weight, Map<String, Object> p
             return l.stream().map(String::valueOf).toList();
         }
         return List.of(String.valueOf(v));
+    }
+
+    /**
+     * Rejects parameters outside {@code known}, naming the first unknown one and listing the known.
+     *
+     * @throws BenchConfigurationException for an unknown parameter (a typo such as {@code tolerence})
+     */
+    public void requireKnown(java.util.Collection<String> known) {
+        for (String key : params.keySet()) {
+            if (!known.contains(key)) {
+                throw new BenchConfigurationException("grader '" + graderId + "': unknown parameter '" + key
+                        + "'; known parameters: " + String.join(", ", new java.util.TreeSet<>(known)));
+            }
+        }
     }
 
     private BenchConfigurationException missing(String name) {
@@ -122,8 +158,11 @@ public record GraderConfig(String graderId, double weight, Map<String, Object> p
             return this;
         }
 
-        /** Sets a list parameter. */
-        public Builder param(String name, String... values) {
+        /**
+         * Sets a list parameter. (A separate name from {@link #param}: with varargs, Java would pick
+         * {@code param(String, Object)} for a single value and silently store a string.)
+         */
+        public Builder list(String name, String... values) {
             params.put(Checks.notBlank(name, "name"), new ArrayList<>(List.of(values)));
             return this;
         }

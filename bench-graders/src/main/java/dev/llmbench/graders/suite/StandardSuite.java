@@ -1,0 +1,45 @@
+package dev.llmbench.graders.suite;
+
+import dev.llmbench.core.api.BenchTest;
+import dev.llmbench.core.spi.BenchSuite;
+import java.util.List;
+
+/**
+ * The {@code standard} suite: llmbench's built-in tests, with ids that match the seed harness's so
+ * results line up. Every check is verifiable by code and every case carries calibration responses
+ * (at least one that must pass and two that must fail), enforced by this module's tests.
+ *
+ * <p>Version 0.1 holds {@link BasicReasoning} and {@link InstructionFollowing}; the other tests of
+ * the design's table follow.
+ *
+ * <h2>Registration</h2>
+ * Listed in {@code META-INF/services/dev.llmbench.core.spi.BenchSuite}.
+ *
+ * <p>Public no-arg constructor, no I/O. Immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class StandardSuite implements BenchSuite {
+    /** The suite id. */
+    public static final String ID = "standard";
+
+    private final List<BenchTest> tests = List.of(new BasicReasoning(), new InstructionFollowing());
+
+    /** Creates the suite; does no I/O. */
+    public StandardSuite() {}
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "llmbench's standard suite: code-verifiable tests with calibrated graders (ids match the seed harness)";
+    }
+
+    @Override
+    public List<BenchTest> tests() {
+        return tests;
+    }
+}

@@ -43,6 +43,10 @@ record RunDirectory(Path dir, String id, Instant startedAt, Options options) {
         n.put("id", id);
         n.put("started_at", now.toString());
         n.set("options", JsonCodec.MAPPER.valueToTree(withDir.toMap()));
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new BenchRunException("cannot create the run directory " + dir
+                    + ": a file of that name is in the way; choose another --out");
+        }
         try {
             Files.createDirectories(dir);
             AtomicFiles.write(dir.resolve(RUN_FILE), JsonCodec.MAPPER.writeValueAsString(n));

@@ -78,8 +78,9 @@ public final class Runner {
      *
      * @return the run's results; never null
      * @throws BenchConfigurationException before any request, for bad configuration
-     * @throws BenchRunException for infrastructure failures, or when failOnError aborted the run
-     *                           (the partial results are written first)
+     * @throws RunAbortedException when failOnError stopped the run (partial results written first)
+     * @throws RunInterruptedException when the thread was interrupted (partial results written first)
+     * @throws BenchRunException for infrastructure failures
      */
     public RunResult run() {
         if (used) {
@@ -121,8 +122,8 @@ public final class Runner {
             ResultWriters.writeAll(result, dir.dir(), options.formats());
             listener.runFinished(result, dir.dir());
             if (aborted) {
-                throw new BenchRunException("run aborted by failOnError after the first failed request: "
-                        + executor.firstError().orElse("(unknown)") + "; partial results are in " + dir.dir());
+                throw new RunAbortedException("run aborted by failOnError after the first failed request: "
+                        + executor.firstError().orElse("(unknown)") + "; partial results are in " + dir.dir(), result);
             }
             return result;
         } finally {

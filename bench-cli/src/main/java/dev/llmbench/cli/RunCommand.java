@@ -1,0 +1,200 @@
+package dev.llmbench.cli;
+
+import dev.llmbench.core.results.RunResult;
+import dev.llmbench.core.results.format.TextTable;
+import dev.llmbench.core.runner.Options;
+import dev.llmbench.core.runner.ResultFormatType;
+import dev.llmbench.core.runner.RunAbortedException;
+import dev.llmbench.core.runner.RunInterruptedException;
+import dev.llmbench.core.runner.Runner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code llmbench run}: benchmarks models on a suite, shows progress on stderr, then prints the
+ * console table and the paths of the written result files on stdout.
+ *
+ * <p>Options are validated by core's {@link Options} builder before anything is sent or created;
+ * a bad value exits {@value ExitCodes#USAGE} with one line. Without {@code --model} the model is
+ * chosen by {@link DefaultModel}. With {@code --resume DIR} the stored options are used, and
+ * combining it with options that shape a run is a usage error. When {@code --fail-on-error}
+ * stopped the run, the partial results are still reported and the exit code is
+ * {@value ExitCodes#GATE_FAILED}.
+ *
+ * <p>Not thread-safe; picocli creates one per invocation.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Benchmark one or more models on a suite.")
+final class RunCommand implements Callable<Integer> {
+    /** Options that shape a run and therefore cannot be combined with --resume. */
+    private static final List<String> SHAPING = List.of("--model", "--suite", "--tests", "--exclude", "--trials",
+            "--warmup", "--concurrency", "--timeout", "--out", "--format", "--seed", "--fail-on-error");
+
+    private final Cli cli;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "SPEC",
+            description = "provider:model, e.g. ollama:gemma4:e4b, openrouter:minimax/minimax-m3, sim:oracle."
+                    + " Repeatable. Default: the first model of the Ollama server at OLLAMA_HOST, else sim:oracle.")
+    private List<String> models = new ArrayList<>();
+
+    @Option(names = "--suite", paramLabel = "ID", description = "The suite or single test to run (default: standard).")
+    private String suite;
+
+    @Option(names = "--tests", paramLabel = "REGEX", description = "Run only tests whose id matches.")
+    private String tests;
+
+    @Option(names = "--exclude", paramLabel = "REGEX", description = "Skip tests whose id matches.")
+    private String exclude;
+
+    @Option(names = "--trials", paramLabel = "N", description = "Measured trials per case (default: 3).")
+    private Integer trials;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Warmup requests per model, not measured (default: 1).")
+    private Integer warmup;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at once (default: 1).")
+    private Integer concurrency;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Total time per request: 500ms, 30s, 2m, 1h or PT30S (default: 5m).")
+    private Duration timeout;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "The run directory (default: llmbench-results/<run id>).")
+    private Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", split = ",",
+            description = "Result files: json, md, txt (default: json,md).")
+    private List<String> formats;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the interrupted run in DIR with its stored options.")
+    private Path resume;
+
+    @Option(names = "--seed", paramLabel = "N", description = "The run's seed (default: 42).")
+    private Long seed;
+
+    @Option(names = "--fail-on-error", description = "Stop at the first failed request and exit 1.")
+    private boolean failOnError;
+
+    RunCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        boolean simulatedByDefault = false;
+        Runner.Builder runner;
+        if (resume != null) {
+            rejectShapingOptions();
+            runner = Runner.resume(resume);
+        } else {
+            Options.Builder b = shapedOptions();
+            if (models.isEmpty()) {
+                DefaultModel.Choice choice = cli.defaultModel().choose(cli.registry().providers().keySet());
+                choice.banner().ifPresent(cli.err()::println);
+                cli.err().flush();
+                simulatedByDefault = choice.banner().isPresent();
+                b.model(choice.spec());
+            }
+            runner = Runner.builder(b.build());
+        }
+        Options options = runner.options();
+        ProgressPrinter progress = new ProgressPrinter(cli.err(), cli.interactive(), System::nanoTime,
+                options.warmup(), options.models().size());
+        try {
+            RunResult result = runner.registry(cli.registry()).listener(progress).build().run();
+            report(result, progress, options, simulatedByDefault);
+            return ExitCodes.OK;
+        } catch (RunInterruptedException e) {
+            progress.finish();
+            throw e;
+        } catch (RunAbortedException e) {
+            progress.finish();
+            report(e.partialResult(), progress, options, simulatedByDefault);
+            cli.err().println("llmbench: " + Failures.oneLine(e.getMessage()));
+            cli.err().flush();
+            return ExitCodes.GATE_FAILED;
+        }
+    }
+
+    /** The options given on the command line, without the model. */
+    private Options.Builder shapedOptions() {
+        Options.Builder b = Options.builder();
+        for (String m : models) {
+            b.model(m);
+        }
+        if (suite != null) {
+            b.suite(suite);
+        }
+        if (tests != null) {
+            b.include(tests);
+        }
+        if (exclude != null) {
+            b.exclude(exclude);
+        }
+        if (trials != null) {
+            b.trials(trials);
+        }
+        if (warmup != null) {
+            b.warmup(warmup);
+        }
+        if (concurrency != null) {
+            b.concurrency(concurrency);
+        }
+        if (timeout != null) {
+            b.requestTimeout(timeout);
+        }
+        if (seed != null) {
+            b.seed(seed);
+        }
+        if (out != null) {
+            b.outputDir(out);
+        }
+        if (formats != null) {
+            b.formats(formats.stream().map(ResultFormatType::fromId).toList());
+        }
+        return b.failOnError(failOnError);
+    }
+
+    private void rejectShapingOptions() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        List<String> given = SHAPING.stream().filter(parsed::hasMatchedOption).toList();
+        if (!given.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--resume continues a run with its stored options;"
+                    + " remove " + String.join(", ", given) + " or start a new run without --resume");
+        }
+    }
+
+    private void report(RunResult result, ProgressPrinter progress, Options options, boolean simulatedByDefault) {
+        PrintWriter o = cli.out();
+        o.print(TextTable.write(result));
+        Path dir = progress.runDir().or(options::outputDir).orElse(null);
+        if (dir != null) {
+            o.println();
+            for (ResultFormatType type : ResultFormatType.values()) {
+                if (options.formats().contains(type)) {
+                    o.println(dir.resolve(type.fileName()));
+                }
+            }
+        }
+        o.flush();
+        if (simulatedByDefault) {
+            cli.err().println("llmbench: these figures come from the offline simulator; NO MODEL WAS MEASURED.");
+            cli.err().flush();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.llmbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmbench.cli.CliRunner.Outcome;
+import dev.llmbench.core.results.JsonCodec;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code llmbench list}: tables for people, JSON arrays for scripts. */
+class ListCommandTest {
+    @Test
+    void listsTheStandardSuiteTestsAsJson() throws Exception {
+        Outcome o = CliRunner.run("list", "tests", "--json");
+        assertThat(o.exitCode()).isZero();
+        JsonNode tests = JsonCodec.MAPPER.readTree(o.out());
+        assertThat(tests.isArray()).isTrue();
+        assertThat(ids(tests)).contains("basic_reasoning", "instruction_following");
+        JsonNode first = tests.get(0);
+        assertThat(first.path("suite").asText()).isEqualTo("standard");
+        assertThat(first.path("cases").asInt()).isPositive();
+        assertThat(first.path("category").asText()).isNotBlank();
+        assertThat(first.path("description").asText()).isNotBlank();
+    }
+
+    @Test
+    void listsProvidersAsJson() throws Exception {
+        Outcome o = CliRunner.run("list", "providers", "--json");
+        assertThat(o.exitCode()).isZero();
+        JsonNode providers = JsonCodec.MAPPER.readTree(o.out());
+        assertThat(providers.isArray()).isTrue();
+        assertThat(ids(providers)).contains("sim");
+    }
+
+    @Test
+    void listsGradersAndSuitesAsJson() throws Exception {
+        JsonNode graders = JsonCodec.MAPPER.readTree(CliRunner.run("list", "graders", "--json").out());
+        assertThat(graders.isArray()).isTrue();
+        assertThat(ids(graders)).isNotEmpty().doesNotContainNull();
+        JsonNode suites = JsonCodec.MAPPER.readTree(CliRunner.run("list", "suites", "--json").out());
+        assertThat(ids(suites)).contains("standard");
+    }
+
+    @Test
+    void printsAnAlignedTableByDefault() {
+        Outcome o = CliRunner.run("list", "tests");
+        assertThat(o.exitCode()).isZero();
+        List<String> lines = o.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("suite").contains("id").contains("category").contains("cases")
+                .contains("description");
+        int idColumn = lines.get(0).indexOf("id");
+        assertThat(lines.stream().skip(2)).allSatisfy(l -> assertThat(l.charAt(idColumn - 1)).isEqualTo(' '));
+        assertThat(o.out()).contains("basic_reasoning");
+    }
+
+    @Test
+    void rejectsAnUnknownKind() {
+        Outcome o = CliRunner.run("list", "widgets");
+        assertThat(o.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(o.errLines()).singleElement().asString().contains("widgets").contains("providers");
+    }
+
+    private static List<String> ids(JsonNode array) {
+        List<String> ids = new ArrayList<>();
+        array.forEach(n -> ids.add(n.path("id").asText(null)));
+        return ids;
+    }
+}

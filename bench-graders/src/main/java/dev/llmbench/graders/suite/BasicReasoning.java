@@ -2,6 +2,7 @@ package dev.llmbench.graders.suite;
 
 import dev.llmbench.core.api.BenchTest;
 import dev.llmbench.core.api.Calibration;
+import dev.llmbench.core.api.DefaultBenchTest;
 import dev.llmbench.core.api.TestCase;
 import dev.llmbench.core.model.ChatRequest;
 import dev.llmbench.core.spi.GraderConfig;
@@ -31,11 +32,12 @@ import java.util.List;
  * does any response without an {@code Answer:} line (at most 0.3). The explanation length moves the
  * score, not the verdict.
  *
- * <p>Sampling is left at the provider's defaults. Immutable and thread-safe.
+ * <p>Sampling is left at the provider's defaults. Holds only constants; {@link #create()} returns an
+ * immutable, thread-safe test.
  *
  * @since 0.1
  */
-public final class BasicReasoning implements BenchTest {
+public final class BasicReasoning {
     /** The test id. */
     public static final String ID = "basic_reasoning";
     /** The pass threshold, in [0, 1]. */
@@ -46,7 +48,7 @@ public final class BasicReasoning implements BenchTest {
             + " plain prose (no lists, headings or code). Then end with a final line of exactly this form:\n"
             + "Answer: <number>";
 
-    private final List<TestCase> cases = List.of(
+    private static final List<TestCase> CASES = List.of(
             problem("bakery", 27,
                     "A bakery starts the day with 48 cupcakes. By noon it has sold three quarters of them. In the"
                             + " afternoon it bakes 30 more cupcakes and sells 15 of them before closing. How many"
@@ -110,32 +112,13 @@ public final class BasicReasoning implements BenchTest {
                                     + " second leg is 90 km at 45 km/h. That takes 2 hours. With the 20-minute stop,"
                                     + " the journey takes 290 minutes in total."))));
 
-    /** Creates the test; does no I/O. */
-    public BasicReasoning() {}
+    private BasicReasoning() {}
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String category() {
-        return "cognitive";
-    }
-
-    @Override
-    public String description() {
-        return "multi-step word problems; exact final 'Answer:' number and a 2–3 sentence explanation";
-    }
-
-    @Override
-    public List<TestCase> cases() {
-        return cases;
-    }
-
-    @Override
-    public double passThreshold() {
-        return PASS_THRESHOLD;
+    /** Creates the test; does no I/O. The result is immutable and thread-safe. */
+    public static BenchTest create() {
+        return new DefaultBenchTest(ID, "cognitive",
+                "multi-step word problems; exact final 'Answer:' number and a 2–3 sentence explanation",
+                PASS_THRESHOLD, CASES);
     }
 
     private static TestCase problem(String id, int expected, String problem, Calibration calibration) {

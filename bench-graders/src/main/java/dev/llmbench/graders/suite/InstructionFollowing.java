@@ -2,6 +2,7 @@ package dev.llmbench.graders.suite;
 
 import dev.llmbench.core.api.BenchTest;
 import dev.llmbench.core.api.Calibration;
+import dev.llmbench.core.api.DefaultBenchTest;
 import dev.llmbench.core.api.TestCase;
 import dev.llmbench.core.model.ChatRequest;
 import dev.llmbench.core.spi.GraderConfig;
@@ -24,11 +25,12 @@ import java.util.List;
  * every constraint (IFEval's "strict, prompt-level" accuracy): a response that ignores one of the
  * instructions did not follow the instructions. The score still shows how close it came.
  *
- * <p>Sampling is left at the provider's defaults. Immutable and thread-safe.
+ * <p>Sampling is left at the provider's defaults. Holds only constants; {@link #create()} returns an
+ * immutable, thread-safe test.
  *
  * @since 0.1
  */
-public final class InstructionFollowing implements BenchTest {
+public final class InstructionFollowing {
     /** The test id. */
     public static final String ID = "instruction_following";
     /** The pass threshold, in [0, 1]. */
@@ -42,7 +44,7 @@ public final class InstructionFollowing implements BenchTest {
             + " harbor. Every night its beacon sweeps across the dark water and guides tired sailors past the rocks."
             + " For the fishing families below, that steady glow means they are almost home.";
 
-    private final List<TestCase> cases = List.of(
+    private static final List<TestCase> CASES = List.of(
             task("cloud_caps",
                     "Write a short paragraph about cloud computing that follows all of these rules:\n"
                             + "- exactly 5 sentences;\n"
@@ -146,32 +148,13 @@ public final class InstructionFollowing implements BenchTest {
                             "Version 2.5 adds rollback. Use deployctl rollback to undo a release. Startup is 35%"
                                     + " faster. See the changelog."))));
 
-    /** Creates the test; does no I/O. */
-    public InstructionFollowing() {}
+    private InstructionFollowing() {}
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String category() {
-        return "reliability";
-    }
-
-    @Override
-    public String description() {
-        return "stacked verifiable writing constraints (IFEval style); score = share of constraints satisfied";
-    }
-
-    @Override
-    public List<TestCase> cases() {
-        return cases;
-    }
-
-    @Override
-    public double passThreshold() {
-        return PASS_THRESHOLD;
+    /** Creates the test; does no I/O. The result is immutable and thread-safe. */
+    public static BenchTest create() {
+        return new DefaultBenchTest(ID, "reliability",
+                "stacked verifiable writing constraints (IFEval style); score = share of constraints satisfied",
+                PASS_THRESHOLD, CASES);
     }
 
     private static TestCase task(String id, String prompt, GraderConfig constraints, Calibration calibration) {

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends one request through a provider with the timing engine attached and a total-timeout
@@ -39,13 +40,19 @@ final class RequestRunner {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final Duration timeout;
+    private final Duration grace;
     private final Set<StreamHandle> inFlight = ConcurrentHashMap.newKeySet();
 
     RequestRunner(Ticker ticker, Clock clock, ScheduledExecutorService scheduler, Duration timeout) {
+        this(ticker, clock, scheduler, timeout, CANCEL_GRACE);
+    }
+
+    RequestRunner(Ticker ticker, Clock clock, ScheduledExecutorService scheduler, Duration timeout, Duration grace) {
         this.ticker = ticker;
         this.clock = clock;
         this.scheduler = scheduler;
         this.timeout = timeout;
+        this.grace = grace;
     }
 
     CompletableFuture<Outcome> send(Provider provider, ChatRequest request) {
@@ -53,10 +60,22 @@ final class RequestRunner {
         Object lock = new Object();
         Instant startedAt = clock.instant();
         TimedListener[] holder = new TimedListener[1];
+        AtomicBoolean deadlinePassed = new AtomicBoolean();
+        String timeoutMessage = "request exceeded the total timeout of " + timeout.toMillis()
+                + " ms; raise it with --timeout if the model is just slow";
         TimedListener timed = new TimedListener(ticker, event -> {
             if (event.terminal()) {
                 TimedListener t = holder[0];
-                Optional<ProviderError> error = event instanceof StreamEvent.Failed f ? Optional.of(f.error()) : Optional.empty();
+                Optional<ProviderError> error = Optional.empty();
+                if (event instanceof StreamEvent.Failed f) {
+                    ProviderError e = f.error();
+                    if (deadlinePassed.get() && e.errorClass() == ErrorClass.TIMEOUT_TOTAL
+                            && !e.message().startsWith(timeoutMessage)) {
+                        e = new ProviderError(ErrorClass.TIMEOUT_TOTAL, timeoutMessage, e.httpStatusCode(),
+                                e.retryAfterMillis());
+                    }
+                    error = Optional.of(e);
+                }
                 done.complete(new Outcome(startedAt, t.timing(), t.response(), error));
             }
         });
@@ -81,11 +100,11 @@ final class RequestRunner {
         StreamHandle h = handle;
         inFlight.add(h);
         ScheduledFuture<?> deadline = scheduler.schedule(() -> {
+            deadlinePassed.set(true);
             h.cancel(ErrorClass.TIMEOUT_TOTAL);
             scheduler.schedule(() -> guarded.onEvent(new StreamEvent.Failed(ProviderError.of(ErrorClass.TIMEOUT_TOTAL,
-                    "request exceeded the total timeout of " + timeout.toMillis() + " ms and the provider "
-                            + provider.id() + " did not stop within " + CANCEL_GRACE.toSeconds() + " s"))),
-                    CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                    timeoutMessage + " (provider " + provider.id() + " ignored the cancel for "
+                            + grace.toMillis() + " ms)"))), grace.toNanos(), TimeUnit.NANOSECONDS);
         }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         done.whenComplete((o, e) -> {
             deadline.cancel(false);

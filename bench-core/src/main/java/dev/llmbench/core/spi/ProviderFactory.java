@@ -25,4 +25,15 @@ public interface ProviderFactory {
      *         API key, an unknown model parameter)
      */
     Provider create(ProviderConfig config);
+
+    /**
+     * The models the server behind {@code config} offers ({@code config.model()} is ignored).
+     * Contacts the server.
+     *
+     * @throws dev.llmbench.core.BenchConfigurationException when this provider cannot list models
+     * @throws ProviderException carrying the classified error when the server cannot be asked
+     */
+    default java.util.List<ModelInfo> listModels(ProviderConfig config) {
+        throw new dev.llmbench.core.BenchConfigurationException("provider '" + id() + "' cannot list its models");
+    }
 }

@@ -1,0 +1,159 @@
+package dev.llmbench.providers.internal;
+
+import dev.llmbench.core.BenchConfigurationException;
+import dev.llmbench.core.internal.Durations;
+import dev.llmbench.core.spi.ProviderConfig;
+import dev.llmbench.core.spi.Secret;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * The resolved connection settings of an HTTP provider: base URL (config, else an environment
+ * variable, else the provider's default), API key (config, else an environment variable), the
+ * four timeouts and the response size cap. Immutable and thread-safe; {@link #toString()} never
+ * shows the key.
+ *
+ * <p>Common extras (all optional): {@code first_byte_timeout} (default: the request timeout),
+ * {@code idle_timeout} (default: the smaller of the request timeout and 120 s),
+ * {@code max_response_bytes} (default 16 MiB), {@code max_connections} (default 256).
+ *
+ * @param baseUrl          the base URL without a trailing slash
+ * @param apiKey           the key, or {@link Secret#NONE}
+ * @param connectTimeout   TCP connect timeout
+ * @param firstByteTimeout time allowed until the response head
+ * @param idleTimeout      longest silence between response bytes
+ * @param totalTimeout     time allowed for a whole request
+ * @param maxResponseBytes largest response body accepted
+ * @param maxConnections   connection pool size
+ * @param extras           the provider-specific extras (common ones removed)
+ */
+public record HttpSettings(URI baseUrl, Secret apiKey, Duration connectTimeout, Duration firstByteTimeout,
+        Duration idleTimeout, Duration totalTimeout, long maxResponseBytes, int maxConnections,
+        Map<String, String> extras) {
+
+    /** Extras every HTTP provider accepts. */
+    public static final Set<String> COMMON_EXTRAS = Set.of("first_byte_timeout", "idle_timeout",
+            "max_response_bytes", "max_connections");
+
+    /** Copies the map. */
+    public HttpSettings {
+        extras = Map.copyOf(extras);
+    }
+
+    /**
+     * Resolves the settings of provider {@code id}.
+     *
+     * @param env            reads an environment variable (null when unset); a seam for tests
+     * @param baseUrlEnv     the variable holding the base URL, or null
+     * @param defaultBaseUrl used when neither config nor environment give one
+     * @param apiKeyEnv      the variable holding the API key, or null
+     * @param keyRequired    whether a missing key is a configuration error
+     * @param knownExtras    the provider-specific extras it accepts
+     * @throws BenchConfigurationException one actionable line for a missing key, bad URL or unknown extra
+     */
+    public static HttpSettings resolve(String id, ProviderConfig config, UnaryOperator<String> env, String baseUrlEnv,
+            String defaultBaseUrl, String apiKeyEnv, boolean keyRequired, Set<String> knownExtras) {
+        String url = config.baseUrlOverride().orElseGet(() -> {
+            String v = baseUrlEnv == null ? null : env.apply(baseUrlEnv);
+            return v == null || v.isBlank() ? defaultBaseUrl : v;
+        });
+        Secret key = config.apiKey();
+        if (!key.isPresent() && apiKeyEnv != null) {
+            String v = env.apply(apiKeyEnv);
+            key = v == null ? Secret.NONE : Secret.of(v);
+        }
+        if (keyRequired && !key.isPresent()) {
+            throw new BenchConfigurationException("provider '" + id + "' needs an API key: set " + apiKeyEnv);
+        }
+        Map<String, String> extras = new HashMap<>(config.extras());
+        for (String k : extras.keySet()) {
+            if (!COMMON_EXTRAS.contains(k) && !knownExtras.contains(k)) {
+                Set<String> all = new TreeSet<>(COMMON_EXTRAS);
+                all.addAll(knownExtras);
+                throw new BenchConfigurationException("provider '" + id + "': unknown setting '" + k
+                        + "'; known settings: " + String.join(", ", all));
+            }
+        }
+        Duration total = config.requestTimeout();
+        Duration firstByte = duration(id, extras.remove("first_byte_timeout"), total, "first_byte_timeout");
+        Duration idle = duration(id, extras.remove("idle_timeout"),
+                total.compareTo(Duration.ofSeconds(120)) < 0 ? total : Duration.ofSeconds(120), "idle_timeout");
+        long maxBytes = number(id, extras.remove("max_response_bytes"), 16L << 20, "max_response_bytes");
+        long maxConnections = number(id, extras.remove("max_connections"), 256, "max_connections");
+        return new HttpSettings(parseUrl(id, url), key, config.connectTimeout(), firstByte, idle, total, maxBytes,
+                (int) Math.min(maxConnections, 100_000), extras);
+    }
+
+    /**
+     * Parses a base URL: a full URL, or {@code host:port} / a bare host (scheme http assumed).
+     * Providers with a default port (Ollama's 11434) add it before calling this.
+     */
+    public static URI parseUrl(String id, String url) {
+        String s = url.strip();
+        if (!s.contains("://")) {
+            s = "http://" + s;
+        }
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        try {
+            URI uri = new URI(s);
+            if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new URISyntaxException(url, "needs an http(s) scheme and a host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new BenchConfigurationException("provider '" + id + "': base URL \"" + url
+                    + "\" is not valid (" + e.getReason() + "); e.g. http://localhost:11434");
+        }
+    }
+
+    /** {@code path} appended to the base URL. */
+    public URI resolve(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    private static Duration duration(String id, String value, Duration fallback, String name) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            Duration d = Durations.parse(value);
+            if (d.isZero()) {
+                throw new IllegalArgumentException("must be positive");
+            }
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw new BenchConfigurationException("provider '" + id + "': " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static long number(String id, String value, long fallback, String name) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long v = Long.parseLong(value.strip());
+            if (v <= 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new BenchConfigurationException("provider '" + id + "': " + name + " must be a positive whole number, got \""
+                    + value + "\"");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HttpSettings[" + baseUrl + ", key " + (apiKey.isPresent() ? "set" : "none") + ", timeouts connect "
+                + connectTimeout + " first-byte " + firstByteTimeout + " idle " + idleTimeout + " total " + totalTimeout
+                + ", max " + maxResponseBytes + " bytes]";
+    }
+}

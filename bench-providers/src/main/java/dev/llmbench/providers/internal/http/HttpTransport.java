@@ -1,0 +1,217 @@
+package dev.llmbench.providers.internal.http;
+
+import dev.llmbench.core.model.StreamEvent;
+import dev.llmbench.core.spi.ProviderError;
+import dev.llmbench.core.spi.StreamHandle;
+import dev.llmbench.core.spi.StreamListener;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.nio.AsyncRequestProducer;
+import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
+import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP layer of one provider instance: an Apache HttpClient 5 async client with its own
+ * connection pool, streaming exchanges whose bodies are consumed as they arrive, and one sweeper
+ * thread that enforces first-byte, idle and total timeouts (checked every {@value #SWEEP_MILLIS} ms,
+ * so a timeout fires up to that much late).
+ *
+ * <p>HttpClient types stay inside this package. Thread-safe; {@link #close()} aborts exchanges in
+ * flight (each ends with a {@code cancelled} failure).
+ */
+public final class HttpTransport implements AutoCloseable {
+    /** How often the sweeper checks timeouts, in milliseconds. */
+    public static final long SWEEP_MILLIS = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+
+    private final CloseableHttpAsyncClient client;
+    private final ScheduledExecutorService sweeper;
+    private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param name           a name for the threads (the provider id)
+     * @param connectTimeout how long to wait for a TCP connection
+     * @param maxConnections the pool size (also per route)
+     */
+    public HttpTransport(String name, Duration connectTimeout, int maxConnections) {
+        ConnectionConfig connection = ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(connectTimeout))
+                .setSocketTimeout(Timeout.DISABLED) // the sweeper owns read timeouts, classified precisely
+                .build();
+        this.client = HttpAsyncClients.custom()
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(maxConnections)
+                        .setMaxConnPerRoute(maxConnections)
+                        .setDefaultConnectionConfig(connection)
+                        .build())
+                .setIOReactorConfig(IOReactorConfig.custom().setSoTimeout(Timeout.DISABLED).build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.DISABLED)
+                        .setConnectionRequestTimeout(Timeout.DISABLED).build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .setUserAgent("llmbench")
+                .build();
+        this.client.start();
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "llmbench-" + name + "-timeouts");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Sends {@code call}; 2xx bodies go to {@code handler}, which emits events to {@code listener}.
+     * Returns at once; every outcome, including an unreachable server, arrives as events.
+     */
+    public StreamHandle stream(HttpCall call, BodyHandler handler, StreamListener listener, ErrorMapper errors) {
+        Exchange[] self = new Exchange[1];
+        Exchange exchange = new Exchange(call, handler, listener, errors, () -> inFlight.remove(self[0]));
+        self[0] = exchange;
+        inFlight.add(exchange);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} headers {}", call.method(), call.uri(), redactedHeaders(call.headers()));
+        }
+        try {
+            exchange.attach(client.execute(producer(call), exchange, null));
+        } catch (RuntimeException e) {
+            exchange.emit(new StreamEvent.Failed(errors.transport(e, call.uri().toString(), false, 0)));
+        }
+        return exchange;
+    }
+
+    /**
+     * Sends {@code call} and collects the whole (small) response: for model lists and metadata.
+     * Completes with the response, or exceptionally with a {@link FetchException} carrying the
+     * classified error.
+     */
+    public CompletableFuture<Response> fetch(HttpCall call, ErrorMapper errors) {
+        CompletableFuture<Response> result = new CompletableFuture<>();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        int[] status = new int[1];
+        Map<String, String>[] head = castHeaders();
+        BodyHandler collect = new BodyHandler() {
+            @Override
+            public void onHead(int code, Map<String, String> headers, Emitter out) {
+                status[0] = code;
+                head[0] = headers;
+            }
+
+            @Override
+            public void onBytes(ByteBuffer bytes, Emitter out) {
+                byte[] b = new byte[bytes.remaining()];
+                bytes.get(b);
+                body.write(b, 0, b.length);
+            }
+
+            @Override
+            public void onEnd(Emitter out) {
+                out.emit(new StreamEvent.Completed(dev.llmbench.core.model.FinishReason.STOP));
+            }
+        };
+        stream(call, collect, event -> {
+            if (event instanceof StreamEvent.Failed f) {
+                result.completeExceptionally(new FetchException(f.error()));
+            } else if (event.terminal()) {
+                result.complete(new Response(status[0], head[0], body.toString(StandardCharsets.UTF_8)));
+            }
+        }, errors);
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String>[] castHeaders() {
+        return (Map<String, String>[]) new Map<?, ?>[] {Map.of()};
+    }
+
+    /** A collected response. @param status the HTTP status @param headers lowercase names @param body UTF-8 text */
+    public record Response(int status, Map<String, String> headers, String body) {}
+
+    /** A {@link #fetch} that failed; carries the classified error. */
+    public static final class FetchException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient ProviderError error;
+
+        FetchException(ProviderError error) {
+            super(error.message());
+            this.error = error;
+        }
+
+        /** The classified error. */
+        public ProviderError error() {
+            return error;
+        }
+    }
+
+    private static AsyncRequestProducer producer(HttpCall call) {
+        AsyncRequestBuilder b = AsyncRequestBuilder.create(call.method()).setUri(call.uri());
+        call.headers().forEach(b::addHeader);
+        if (call.body().length > 0) {
+            b.setEntity(AsyncEntityProducers.create(call.body(), ContentType.APPLICATION_JSON));
+        }
+        return b.build();
+    }
+
+    /** Header values with credentials replaced, for debug logging. */
+    static Map<String, String> redactedHeaders(Map<String, String> headers) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        headers.forEach((k, v) -> {
+            String lower = k.toLowerCase(java.util.Locale.ROOT);
+            boolean secret = lower.equals("authorization") || lower.contains("api-key") || lower.contains("token");
+            out.put(k, secret ? "****" : v);
+        });
+        return out;
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        for (Exchange e : inFlight) {
+            try {
+                e.sweep(now);
+            } catch (RuntimeException ex) {
+                LOG.warn("timeout sweep failed: {}", ex.toString());
+            }
+        }
+    }
+
+    /** Requests in flight. */
+    public int inFlight() {
+        return inFlight.size();
+    }
+
+    @Override
+    public void close() {
+        for (Exchange e : inFlight) {
+            e.cancel(dev.llmbench.core.spi.ErrorClass.CANCELLED);
+        }
+        sweeper.shutdownNow();
+        client.close(CloseMode.IMMEDIATE);
+        try {
+            client.awaitShutdown(TimeValue.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

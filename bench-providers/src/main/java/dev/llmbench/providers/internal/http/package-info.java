@@ -1,0 +1,8 @@
+/**
+ * The providers' shared HTTP layer: Apache HttpClient 5 async transport with incremental body
+ * consumption, strict UTF-8 line decoding, NDJSON and SSE readers, first-byte/idle/total timeouts
+ * and the one mapper from statuses, bodies and exceptions to error classes.
+ *
+ * <p><b>Not API:</b> internal to llmbench's providers; may change without notice.
+ */
+package dev.llmbench.providers.internal.http;

@@ -1,10 +1,10 @@
 package dev.llmbench.providers.sim;
 
 import dev.llmbench.core.BenchConfigurationException;
+import dev.llmbench.core.internal.Durations;
 import dev.llmbench.core.spi.ProviderConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +34,6 @@ record SimSettings(Mode mode, long ttftNanos, double tokensPerSecond, double jit
     static final String VALID_KEYS = "ttft, tps, jitter, error_rate, seed";
 
     private static final long MAX_TTFT_NANOS = 3_600_000_000_000L;
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|us|s)");
     private static final Pattern DECIMAL = Pattern.compile("[+]?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?");
     private static final String EXAMPLE = "e.g. sim:oracle?ttft=200ms&tps=50&jitter=0.1&error_rate=0.05&seed=7";
 
@@ -115,21 +114,13 @@ record SimSettings(Mode mode, long ttftNanos, double tokensPerSecond, double jit
     }
 
     private static long duration(String value, String where) {
-        if (value.equals("0")) {
-            return 0;
-        }
-        Matcher m = DURATION.matcher(value);
-        if (m.matches()) {
-            double amount = Double.parseDouble(m.group(1));
-            double unitNanos = switch (m.group(2)) {
-                case "s" -> 1e9;
-                case "ms" -> 1e6;
-                default -> 1e3;
-            };
-            double nanos = amount * unitNanos;
+        try {
+            long nanos = Durations.parse(value).toNanos();
             if (nanos <= MAX_TTFT_NANOS) {
-                return Math.round(nanos);
+                return nanos;
             }
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            // reported below with the sim-specific hint
         }
         throw bad("ttft", value, where, "a duration from 0 to 1 hour with a unit ms, s or us, such as ttft=200ms");
     }

@@ -66,6 +66,9 @@ final class AskCommand implements java.util.concurrent.Callable<Integer> {
             description = "Total time for the request: 500ms, 30s, 2m, 1h or PT30S (default: 300s).")
     private Duration timeout = Duration.ofSeconds(300);
 
+    @Option(names = "--think", description = "Ask a thinking model to reason before answering (providers that support it).")
+    private boolean think;
+
     @Parameters(index = "0", paramLabel = "PROMPT", description = "The user message.")
     private String prompt;
 
@@ -131,6 +134,9 @@ final class AskCommand implements java.util.concurrent.Callable<Integer> {
 
     private ChatRequest request() {
         ChatRequest.Builder b = ChatRequest.builder().user(prompt);
+        if (think) {
+            b.extra("think", "true");
+        }
         if (jsonSchema != null) {
             JsonNode schema = readJson(jsonSchema, "--json-schema");
             if (!schema.isObject()) {

@@ -1,8 +1,11 @@
 package dev.llmbench.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmbench.core.model.ChatResponse;
+import dev.llmbench.core.model.ServerTimings;
 import dev.llmbench.core.model.StreamEvent;
 import dev.llmbench.core.model.ToolCall;
 import dev.llmbench.core.results.JsonCodec;
@@ -14,9 +17,10 @@ import java.util.OptionalDouble;
 /**
  * The JSON object {@code llmbench ask} prints (snake_case; unknown figures are {@code null}):
  * {@code model, text, reasoning, tool_calls[{id, name, arguments}], usage{input_tokens,
- * output_tokens}, usage_source, finish_reason, timings{ttfb_ms, ttft_ms, ttfr_ms, latency_ms,
- * tpot_ms, decode_tps, e2e_tps, itl_count}, error{class, message, http_status}}. Tool-call
- * arguments are the JSON text the model produced, as a string. Stateless.
+ * output_tokens, source, cost_usd}, finish_reason, timings{ttfb_ms, ttft_ms, ttfr_ms, latency_ms,
+ * tpot_ms, decode_tps, e2e_tps, itl_count, server{total_ms, load_ms, prompt_eval_ms, eval_ms}},
+ * error{class, message, http_status, retry_after_ms}}. Tool-call arguments are a JSON object; when
+ * the model produced invalid JSON they are its text, with {@code arguments_invalid: true}. Stateless.
  */
 final class AskJson {
     private AskJson() {}
@@ -29,12 +33,20 @@ final class AskJson {
         n.put("reasoning", r.reasoning());
         ArrayNode calls = n.putArray("tool_calls");
         for (ToolCall c : r.toolCalls()) {
-            calls.addObject().put("id", c.id()).put("name", c.name()).put("arguments", c.argumentsJson());
+            ObjectNode call = calls.addObject().put("id", c.id()).put("name", c.name());
+            try {
+                JsonNode args = JsonCodec.MAPPER.readTree(c.argumentsJson().isBlank() ? "{}" : c.argumentsJson());
+                call.set("arguments", args);
+            } catch (JsonProcessingException invalid) {
+                call.put("arguments", c.argumentsJson()); // what the model produced, kept as text
+                call.put("arguments_invalid", true);
+            }
         }
         ObjectNode usage = n.putObject("usage");
         count(usage, "input_tokens", r.usage().inputTokens());
         count(usage, "output_tokens", t.outputTokens());
-        n.put("usage_source", t.usageSource().id());
+        usage.put("source", t.usageSource().id());
+        number(usage, "cost_usd", r.usage().costUsd() >= 0 ? OptionalDouble.of(r.usage().costUsd()) : OptionalDouble.empty());
         ProviderError error = terminal instanceof StreamEvent.Failed f ? f.error() : null;
         if (terminal instanceof StreamEvent.Completed c) {
             n.put("finish_reason", c.reason().name().toLowerCase(Locale.ROOT));
@@ -51,6 +63,16 @@ final class AskJson {
         number(timings, "decode_tps", t.decodeTps());
         number(timings, "e2e_tps", t.e2eTps());
         timings.put("itl_count", t.itlNanos().size());
+        ServerTimings st = r.serverTimings();
+        if (st.equals(ServerTimings.NONE)) {
+            timings.putNull("server");
+        } else {
+            ObjectNode server = timings.putObject("server");
+            millis(server, "total_ms", st.totalNanos());
+            millis(server, "load_ms", st.loadNanos());
+            millis(server, "prompt_eval_ms", st.promptEvalNanos());
+            millis(server, "eval_ms", st.evalNanos());
+        }
         if (error == null) {
             n.putNull("error");
         } else {
@@ -61,6 +83,11 @@ final class AskJson {
                 e.put("http_status", error.httpStatusCode());
             } else {
                 e.putNull("http_status");
+            }
+            if (error.retryAfter().isPresent()) {
+                e.put("retry_after_ms", error.retryAfterMillis());
+            } else {
+                e.putNull("retry_after_ms");
             }
         }
         return n;
@@ -75,7 +102,7 @@ final class AskJson {
     }
 
     private static void millis(ObjectNode n, String field, long nanos) {
-        if (nanos == RequestTiming.ABSENT) {
+        if (nanos < 0) {
             n.putNull(field);
         } else {
             n.put(field, Math.round(nanos / 1e3) / 1e3);

@@ -3,6 +3,7 @@ package dev.llmbench.cli;
 import dev.llmbench.core.BenchConfigurationException;
 import dev.llmbench.core.BenchRunException;
 import dev.llmbench.core.runner.RunInterruptedException;
+import dev.llmbench.core.spi.ProviderException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -43,7 +44,7 @@ final class Failures implements IParameterExceptionHandler, IExecutionExceptionH
         boolean debug = debugRequested(parseResult);
         int code = exitCode(ex);
         String message = ex instanceof BenchConfigurationException || ex instanceof BenchRunException
-                || ex instanceof IllegalArgumentException ? message(ex) : describe(ex);
+                || ex instanceof ProviderException || ex instanceof IllegalArgumentException ? message(ex) : describe(ex);
         boolean hint = code == ExitCodes.INFRASTRUCTURE && !debug;
         err.println("llmbench: " + message + (hint ? DEBUG_HINT : ""));
         if (debug) {

@@ -5,6 +5,8 @@ import dev.llmbench.core.api.BenchTest;
 import dev.llmbench.core.discovery.ServiceRegistry;
 import dev.llmbench.core.results.JsonCodec;
 import dev.llmbench.core.spi.BenchSuite;
+import dev.llmbench.core.spi.ModelInfo;
+import dev.llmbench.core.spi.ProviderConfig;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -21,24 +23,31 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code llmbench list tests|providers|graders|suites [--json]}: what is installed, as an aligned
- * table or a JSON array of objects. Plugins that failed to load are reported on stderr as
+ * table or a JSON array of objects; {@code list models --provider ID [--base-url URL]} asks a
+ * provider's server which models it offers (context length and prices where it says). Plugins that failed to load are reported on stderr as
  * warnings. Not thread-safe; one per invocation.
  */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List installed tests, providers, graders or suites.")
+        description = "List installed tests, providers, graders or suites, or a provider's models.")
 final class ListCommand implements Callable<Integer> {
-    private static final List<String> KINDS = List.of("tests", "providers", "graders", "suites");
+    private static final List<String> KINDS = List.of("tests", "providers", "graders", "suites", "models");
 
     private final Cli cli;
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "tests, providers, graders or suites.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "tests, providers, graders, suites or models.")
     private String kind;
 
     @Option(names = "--json", description = "Print a JSON array instead of a table.")
     private boolean json;
+
+    @Option(names = "--provider", paramLabel = "ID", description = "With models: the provider to ask, e.g. ollama.")
+    private String provider;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "With models: the server's base URL.")
+    private String baseUrl;
 
     ListCommand(Cli cli) {
         this.cli = cli;
@@ -56,6 +65,7 @@ final class ListCommand implements Callable<Integer> {
             case "tests" -> tests(registry);
             case "providers" -> idAndDescription(registry.providers(), f -> f.description());
             case "graders" -> idAndDescription(registry.graders(), f -> f.description());
+            case "models" -> models(registry);
             default -> idAndDescription(registry.suites(), BenchSuite::description);
         };
         PrintWriter out = cli.out();
@@ -70,6 +80,33 @@ final class ListCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private List<Map<String, Object>> models(ServiceRegistry registry) {
+        if (provider == null) {
+            throw new ParameterException(spec.commandLine(), "list models needs --provider ID, one of "
+                    + String.join(", ", registry.providers().keySet()));
+        }
+        ProviderConfig config = ProviderConfig.of("*");
+        if (baseUrl != null) {
+            config = config.withBaseUrl(baseUrl);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ModelInfo m : registry.provider(provider).listModels(config)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("model", provider + ":" + m.id());
+            row.put("context", m.context().isPresent() ? m.context().getAsLong() : null);
+            row.put("usd_per_1m_input", m.promptPrice().isPresent() ? perMillion(m.promptPrice().getAsDouble()) : null);
+            row.put("usd_per_1m_output",
+                    m.completionPrice().isPresent() ? perMillion(m.completionPrice().getAsDouble()) : null);
+            row.put("details", m.details().isEmpty() ? null : new java.util.TreeMap<>(m.details()).toString());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static double perMillion(double perToken) {
+        return Math.round(perToken * 1e6 * 10_000) / 10_000.0;
     }
 
     private static List<Map<String, Object>> tests(ServiceRegistry registry) {

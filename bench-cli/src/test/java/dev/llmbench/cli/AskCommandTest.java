@@ -28,7 +28,9 @@ class AskCommandTest {
         assertThat(n.path("tool_calls").isArray()).isTrue();
         assertThat(n.path("usage").has("input_tokens")).isTrue();
         assertThat(n.path("usage").path("output_tokens").asLong()).isPositive();
-        assertThat(n.path("usage_source").asText()).isIn("provider", "counted");
+        assertThat(n.path("usage").path("source").asText()).isEqualTo("provider");
+        assertThat(n.path("usage").has("cost_usd")).isTrue();
+        assertThat(n.path("timings").has("server")).isTrue();
         for (String f : new String[] {"ttfb_ms", "ttft_ms", "ttfr_ms", "latency_ms", "tpot_ms", "decode_tps", "e2e_tps",
             "itl_count"}) {
             assertThat(n.path("timings").has(f)).as("timings.%s", f).isTrue();
@@ -43,6 +45,7 @@ class AskCommandTest {
         JsonNode n = JsonCodec.MAPPER.readTree(o.out());
         assertThat(n.path("error").path("class").asText()).isEqualTo("invalid_request");
         assertThat(n.path("error").has("http_status")).isTrue();
+        assertThat(n.path("error").has("retry_after_ms")).isTrue();
         assertThat(n.path("finish_reason").isNull()).isTrue();
     }
 

@@ -62,6 +62,25 @@ class ListCommandTest {
         assertThat(o.errLines()).singleElement().asString().contains("widgets").contains("providers");
     }
 
+    @Test
+    void listsAProvidersModels() throws Exception {
+        Outcome o = CliRunner.run("list", "models", "--provider", "sim", "--json");
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        List<String> models = new ArrayList<>();
+        JsonCodec.MAPPER.readTree(o.out()).forEach(n -> models.add(n.path("model").asText()));
+        assertThat(models).containsExactly("sim:oracle", "sim:echo");
+    }
+
+    @Test
+    void listingModelsNeedsAKnownProvider() {
+        Outcome missing = CliRunner.run("list", "models");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.errLines()).singleElement().asString().contains("--provider").contains("sim");
+        Outcome unknown = CliRunner.run("list", "models", "--provider", "nope");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.errLines()).singleElement().asString().contains("unknown provider");
+    }
+
     private static List<String> ids(JsonNode array) {
         List<String> ids = new ArrayList<>();
         array.forEach(n -> ids.add(n.path("id").asText(null)));

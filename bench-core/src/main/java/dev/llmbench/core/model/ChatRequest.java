@@ -28,6 +28,15 @@ public record ChatRequest(
         Map<String, String> extras,
         Map<String, String> attributes) {
 
+    /**
+     * Provider-neutral extra: ask a thinking model to reason first. Values {@code true},
+     * {@code false}, {@code low}, {@code medium}, {@code high}; each provider maps it to its own
+     * parameter (Ollama {@code think}, OpenRouter {@code reasoning.effort}, Anthropic a thinking
+     * budget) or ignores it when it has none. Other extras are provider-specific; a provider
+     * ignores request extras it does not know, since one suite's requests go to every provider.
+     */
+    public static final String EXTRA_THINK = "think";
+
     /** Attribute: the id of the test this request belongs to. */
     public static final String ATTR_TEST = "llmbench.test";
     /** Attribute: the id of the case this request belongs to. */

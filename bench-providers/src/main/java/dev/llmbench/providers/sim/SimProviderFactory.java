@@ -84,4 +84,14 @@ public final class SimProviderFactory implements ProviderFactory {
         SimSettings settings = SimSettings.parse(config);
         return new SimProvider(config.model().strip(), settings);
     }
+
+    /** The simulator's two models; asks no server. */
+    @Override
+    public java.util.List<dev.llmbench.core.spi.ModelInfo> listModels(ProviderConfig config) {
+        return java.util.List.of(
+                new dev.llmbench.core.spi.ModelInfo("oracle", -1, 0, 0,
+                        java.util.Map.of("streams", "the case's calibrated reference answer")),
+                new dev.llmbench.core.spi.ModelInfo("echo", -1, 0, 0,
+                        java.util.Map.of("streams", "the last user message")));
+    }
 }

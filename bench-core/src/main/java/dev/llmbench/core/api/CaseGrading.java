@@ -29,11 +29,33 @@ public final class CaseGrading {
      */
     public static Grade grade(BenchTest test, TestCase testCase, ChatResponse response,
             Function<GraderConfig, Grader> resolver) {
+        Checks.notNull(response, "response");
+        return grade(test, testCase, new GradingInput(test.id(), testCase, response), resolver);
+    }
+
+    /**
+     * Grades a stored answer: a plain text answer, or for a tool-use case a {@link Transcript}
+     * played against the case's tool handlers (as calibration responses and {@code llmbench grade}
+     * files are written).
+     */
+    public static Grade gradeText(BenchTest test, TestCase testCase, String answer, Function<GraderConfig, Grader> resolver) {
+        Checks.notNull(answer, "answer");
+        java.util.Optional<Transcript> transcript = testCase.toolLoop().active() ? Transcript.parse(answer)
+                : java.util.Optional.empty();
+        if (transcript.isPresent()) {
+            Transcript.Played p = transcript.get().play(testCase.toolLoop());
+            return grade(test, testCase, new GradingInput(test.id(), testCase, p.response(), p.conversation()), resolver);
+        }
+        return grade(test, testCase, ChatResponse.ofText(answer), resolver);
+    }
+
+    /** Grades a full input (a multi-turn conversation included). */
+    public static Grade grade(BenchTest test, TestCase testCase, GradingInput input,
+            Function<GraderConfig, Grader> resolver) {
         Checks.notNull(test, "test");
         Checks.notNull(testCase, "testCase");
-        Checks.notNull(response, "response");
+        Checks.notNull(input, "input");
         Checks.notNull(resolver, "resolver");
-        GradingInput input = new GradingInput(test.id(), testCase, response);
         List<Check> pooled = new ArrayList<>();
         for (GraderConfig config : testCase.graders()) {
             Grade g = resolver.apply(config).grade(input);

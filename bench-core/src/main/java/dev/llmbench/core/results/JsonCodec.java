@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmbench.core.api.Check;
+import dev.llmbench.core.model.Message;
+import dev.llmbench.core.model.Role;
+import dev.llmbench.core.model.ToolCall;
 import dev.llmbench.core.spi.ErrorClass;
 import dev.llmbench.core.spi.ProviderError;
 import dev.llmbench.core.timing.RequestTiming;
@@ -90,6 +93,24 @@ public final class JsonCodec {
         } else {
             n.putNull("error");
         }
+        if (!t.conversation().isEmpty()) {
+            ArrayNode conv = n.putArray("conversation");
+            for (Message m : t.conversation()) {
+                ObjectNode mn = conv.addObject();
+                mn.put("role", m.role().wireName());
+                mn.put("content", m.content());
+                if (!m.toolCalls().isEmpty()) {
+                    ArrayNode calls = mn.putArray("tool_calls");
+                    for (ToolCall c : m.toolCalls()) {
+                        calls.addObject().put("id", c.id()).put("name", c.name()).put("arguments", c.argumentsJson());
+                    }
+                }
+                if (!m.toolName().isEmpty()) {
+                    mn.put("tool_call_id", m.toolCallId());
+                    mn.put("tool_name", m.toolName());
+                }
+            }
+        }
         if (lossless) {
             n.put("ttfb_ns", tm.ttfbNanos());
             n.put("ttft_ns", tm.ttftNanos());
@@ -131,6 +152,16 @@ public final class JsonCodec {
                         e.get("message").asText(), status == null || status.isNull() ? 0 : status.asInt(),
                         retry == null ? -1 : retry.asLong()));
             }
+            List<Message> conversation = new ArrayList<>();
+            for (JsonNode m : n.withArray("conversation")) {
+                Role role = Role.valueOf(m.get("role").asText().toUpperCase(java.util.Locale.ROOT));
+                List<ToolCall> calls = new ArrayList<>();
+                for (JsonNode c : m.withArray("tool_calls")) {
+                    calls.add(new ToolCall(c.get("id").asText(), c.get("name").asText(), c.get("arguments").asText()));
+                }
+                conversation.add(new Message(role, m.get("content").asText(), calls,
+                        m.path("tool_call_id").asText(""), m.path("tool_name").asText("")));
+            }
             JsonNode input = n.get("input_tokens");
             JsonNode cost = n.get("cost_usd");
             return new TrialRecord(n.get("model").asText(), n.get("test").asText(), n.get("case").asText(),
@@ -138,7 +169,7 @@ public final class JsonCodec {
                     n.get("passed").asBoolean(), checks, n.get("response").asText(),
                     n.has("reasoning") ? n.get("reasoning").asText() : "", n.get("finish_reason").asText(), timing,
                     input == null || input.isNull() ? -1 : input.asLong(),
-                    cost == null || cost.isNull() ? -1 : cost.asDouble(), error);
+                    cost == null || cost.isNull() ? -1 : cost.asDouble(), error, conversation);
         } catch (NullPointerException | UnsupportedOperationException | java.time.DateTimeException e) {
             throw new IllegalArgumentException("trial record is missing a field or has an invalid one: " + e, e);
         }

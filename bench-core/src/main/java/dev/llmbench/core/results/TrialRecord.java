@@ -2,6 +2,7 @@ package dev.llmbench.core.results;
 
 import dev.llmbench.core.api.Check;
 import dev.llmbench.core.internal.Checks;
+import dev.llmbench.core.model.Message;
 import dev.llmbench.core.spi.ProviderError;
 import dev.llmbench.core.timing.RequestTiming;
 import java.time.Instant;
@@ -27,6 +28,8 @@ import java.util.Optional;
  * @param inputTokens  provider-reported prompt tokens, or -1 when unknown
  * @param costUsd      provider-reported cost in US dollars, or a negative number when unknown
  * @param error        the classified error when the request failed
+ * @param conversation for a tool-use case, every assistant turn and tool result after the
+ *                     request, in order; empty for a single-turn case
  * @since 0.1
  */
 public record TrialRecord(
@@ -44,7 +47,8 @@ public record TrialRecord(
         RequestTiming timing,
         long inputTokens,
         double costUsd,
-        Optional<ProviderError> error) {
+        Optional<ProviderError> error,
+        List<Message> conversation) {
 
     /** Validates the components and copies the list. */
     public TrialRecord {
@@ -60,6 +64,7 @@ public record TrialRecord(
         Checks.notNull(finishReason, "finishReason");
         Checks.notNull(timing, "timing");
         Checks.notNull(error, "error");
+        conversation = List.copyOf(Checks.notNull(conversation, "conversation"));
         if (error.isPresent() && (passed || score != 0)) {
             throw new IllegalArgumentException("a failed request scores 0 and does not pass");
         }

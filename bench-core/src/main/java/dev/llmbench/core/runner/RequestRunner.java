@@ -33,8 +33,13 @@ final class RequestRunner {
     /** How long a provider gets to honour a cancel before the harness ends the request itself. */
     static final Duration CANCEL_GRACE = Duration.ofSeconds(5);
 
-    /** The outcome of one request. */
-    record Outcome(Instant startedAt, RequestTiming timing, ChatResponse response, Optional<ProviderError> error) {}
+    /**
+     * The outcome of one request.
+     *
+     * @param startNanos the ticker reading when the request was sent
+     */
+    record Outcome(Instant startedAt, long startNanos, RequestTiming timing, ChatResponse response,
+            Optional<ProviderError> error) {}
 
     private final Ticker ticker;
     private final Clock clock;
@@ -59,6 +64,7 @@ final class RequestRunner {
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         Object lock = new Object();
         Instant startedAt = clock.instant();
+        long[] startNanos = new long[1];
         TimedListener[] holder = new TimedListener[1];
         AtomicBoolean deadlinePassed = new AtomicBoolean();
         String timeoutMessage = "request exceeded the total timeout of " + timeout.toMillis()
@@ -76,7 +82,7 @@ final class RequestRunner {
                     }
                     error = Optional.of(e);
                 }
-                done.complete(new Outcome(startedAt, t.timing(), t.response(), error));
+                done.complete(new Outcome(startedAt, startNanos[0], t.timing(), t.response(), error));
             }
         });
         holder[0] = timed;
@@ -85,7 +91,8 @@ final class RequestRunner {
                 timed.onEvent(event);
             }
         };
-        timed.start();
+        startNanos[0] = ticker.nanoTime();
+        timed.startAt(startNanos[0]);
         StreamHandle handle;
         try {
             handle = provider.stream(request, guarded);

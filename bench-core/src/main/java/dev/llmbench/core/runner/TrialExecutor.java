@@ -4,6 +4,7 @@ import dev.llmbench.core.BenchRunException;
 import dev.llmbench.core.api.BenchTest;
 import dev.llmbench.core.api.CaseGrading;
 import dev.llmbench.core.api.Grade;
+import dev.llmbench.core.api.GradingInput;
 import dev.llmbench.core.api.TestCase;
 import dev.llmbench.core.model.ChatRequest;
 import dev.llmbench.core.results.TrialKey;
@@ -37,6 +38,7 @@ final class TrialExecutor {
     private final Options options;
     private final Journal journal;
     private final RequestRunner requests;
+    private final ConversationRunner conversations;
     private final ExecutorService gradingPool;
     private final RunListener listener;
     private final Ticker ticker;
@@ -55,6 +57,7 @@ final class TrialExecutor {
         this.options = options;
         this.journal = journal;
         this.requests = requests;
+        this.conversations = new ConversationRunner(requests, gradingPool);
         this.gradingPool = gradingPool;
         this.listener = listener;
         this.ticker = ticker;
@@ -108,8 +111,9 @@ final class TrialExecutor {
                     break;
                 }
                 ChatRequest request = request(key, key.trial());
-                inFlight.add(requests.send(provider, request)
-                        .thenAcceptAsync(o -> finish(key, o), gradingPool)
+                TestCase testCase = plan.testCase(key.test(), key.caseId());
+                inFlight.add(conversations.run(provider, request, testCase.toolLoop())
+                        .thenAcceptAsync(turns -> finish(key, turns), gradingPool)
                         .whenComplete((v, ex) -> permits.release()));
             }
             CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get();
@@ -142,7 +146,8 @@ final class TrialExecutor {
         }
     }
 
-    private void finish(TrialKey key, RequestRunner.Outcome o) {
+    private void finish(TrialKey key, ConversationRunner.Turns turns) {
+        RequestRunner.Outcome o = turns.last();
         if (o.error().isPresent() && o.error().get().errorClass() == ErrorClass.CANCELLED) {
             return; // interrupted, not measured: a resume runs it again
         }
@@ -152,16 +157,25 @@ final class TrialExecutor {
         Grade grade = null;
         if (error.isEmpty()) {
             try {
-                grade = CaseGrading.grade(test, c, o.response(), plan::grader);
+                GradingInput input = c.toolLoop().active()
+                        ? new GradingInput(test.id(), c, o.response(), turns.conversation())
+                        : new GradingInput(test.id(), c, o.response());
+                grade = CaseGrading.grade(test, c, input, plan::grader);
             } catch (RuntimeException ex) {
                 error = Optional.of(ProviderError.of(ErrorClass.INTERNAL, "grading failed: " + ex));
             }
         }
-        TrialRecord record = new TrialRecord(key.model(), key.test(), key.caseId(), key.trial(), o.startedAt(),
-                grade == null ? 0 : grade.score(), grade != null && grade.passed(),
+        long input = 0;
+        double cost = 0;
+        for (RequestRunner.Outcome turn : turns.outcomes()) {
+            input = input < 0 || turn.response().usage().inputTokens() < 0 ? -1 : input + turn.response().usage().inputTokens();
+            cost = cost < 0 || turn.response().usage().costUsd() < 0 ? -1 : cost + turn.response().usage().costUsd();
+        }
+        TrialRecord record = new TrialRecord(key.model(), key.test(), key.caseId(), key.trial(),
+                turns.outcomes().get(0).startedAt(), grade == null ? 0 : grade.score(), grade != null && grade.passed(),
                 grade == null ? List.of() : grade.checks(), o.response().text(), o.response().reasoning(),
                 error.isPresent() ? "" : o.response().finishReason().name().toLowerCase(java.util.Locale.ROOT),
-                o.timing(), o.response().usage().inputTokens(), o.response().usage().costUsd(), error);
+                ConversationRunner.combine(turns.outcomes()), input, cost, error, turns.conversation());
         if (!journal.appendTrial(record)) {
             return;
         }

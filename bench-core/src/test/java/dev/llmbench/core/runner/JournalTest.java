@@ -31,7 +31,8 @@ class JournalTest {
         return new TrialRecord("sim:oracle", "t", "c", i, Instant.parse("2026-11-28T10:00:00Z"), failed ? 0 : 0.5,
                 false, failed ? List.of() : List.of(new Check("a", true, 1, "x", "x"), Check.of("b", false, "y", "\"z\"\n")),
                 "héllo \"world\"\n", "", failed ? "" : "stop", timing, failed ? -1 : 12, -1,
-                failed ? Optional.of(new ProviderError(ErrorClass.RATE_LIMITED, "slow down", 429, 2000)) : Optional.empty());
+                failed ? Optional.of(new ProviderError(ErrorClass.RATE_LIMITED, "slow down", 429, 2000)) : Optional.empty(),
+                List.of());
     }
 
     @Test

@@ -1,0 +1,96 @@
+package dev.llmbench.core.runner;
+
+import dev.llmbench.core.api.ToolLoop;
+import dev.llmbench.core.model.ChatRequest;
+import dev.llmbench.core.model.Message;
+import dev.llmbench.core.spi.Provider;
+import dev.llmbench.core.timing.RequestTiming;
+import dev.llmbench.core.timing.UsageSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Runs one trial's conversation: a single request, or for a tool-use case the agent loop — after
+ * a turn that calls tools, the case's deterministic handlers answer and the model is asked again,
+ * up to the loop's turn limit. Thread-safe.
+ *
+ * <p>Timing of a multi-turn trial: all turns are measured from the first request's start; TTFB,
+ * TTFT and TTFR are the first such event in any turn, latency ends with the last turn,
+ * inter-token gaps are pooled within turns (never across the tool round trip), output tokens are
+ * summed, and the usage source is {@code provider} only when every turn reported usage.
+ */
+final class ConversationRunner {
+    /** The outcome of a conversation: every turn's outcome and the messages after the request. */
+    record Turns(List<RequestRunner.Outcome> outcomes, List<Message> conversation) {
+        RequestRunner.Outcome last() {
+            return outcomes.get(outcomes.size() - 1);
+        }
+    }
+
+    private final RequestRunner requests;
+    private final Executor executor;
+
+    ConversationRunner(RequestRunner requests, Executor executor) {
+        this.requests = requests;
+        this.executor = executor;
+    }
+
+    CompletableFuture<Turns> run(Provider provider, ChatRequest request, ToolLoop loop) {
+        return turn(provider, request, loop, new ArrayList<>(), new ArrayList<>());
+    }
+
+    private CompletableFuture<Turns> turn(Provider provider, ChatRequest request, ToolLoop loop,
+            List<RequestRunner.Outcome> outcomes, List<Message> conversation) {
+        return requests.send(provider, request).thenComposeAsync(o -> {
+            outcomes.add(o);
+            boolean more = loop.active() && o.error().isEmpty() && !o.response().toolCalls().isEmpty()
+                    && outcomes.size() < loop.maxTurns();
+            if (loop.active() && o.error().isEmpty()) {
+                conversation.add(Message.assistant(o.response().text(), o.response().toolCalls()));
+            }
+            if (!more) {
+                return CompletableFuture.completedFuture(new Turns(List.copyOf(outcomes), List.copyOf(conversation)));
+            }
+            List<Message> results = loop.results(o.response().toolCalls());
+            conversation.addAll(results);
+            ChatRequest.Builder next = request.toBuilder();
+            next.message(Message.assistant(o.response().text(), o.response().toolCalls()));
+            results.forEach(next::message);
+            return turn(provider, next.build(), loop, outcomes, conversation);
+        }, executor);
+    }
+
+    /** One timing for all turns, as the class javadoc defines it. */
+    static RequestTiming combine(List<RequestRunner.Outcome> outcomes) {
+        if (outcomes.size() == 1) {
+            return outcomes.get(0).timing();
+        }
+        long base = outcomes.get(0).startNanos();
+        long ttfb = RequestTiming.ABSENT;
+        long ttft = RequestTiming.ABSENT;
+        long ttfr = RequestTiming.ABSENT;
+        List<Long> itl = new ArrayList<>();
+        long tokens = 0;
+        boolean allProvider = true;
+        long latency = 0;
+        for (RequestRunner.Outcome o : outcomes) {
+            RequestTiming t = o.timing();
+            long off = Math.max(0, o.startNanos() - base);
+            ttfb = first(ttfb, t.ttfbNanos(), off);
+            ttft = first(ttft, t.ttftNanos(), off);
+            ttfr = first(ttfr, t.ttfrNanos(), off);
+            itl.addAll(t.itlNanos());
+            tokens += t.outputTokens();
+            allProvider &= t.usageSource() == UsageSource.PROVIDER;
+            latency = off + t.latencyNanos();
+        }
+        return new RequestTiming(ttfb, ttft, ttfr, latency, itl, tokens,
+                allProvider ? UsageSource.PROVIDER : UsageSource.COUNTED);
+    }
+
+    private static long first(long current, long value, long offset) {
+        return current != RequestTiming.ABSENT || value == RequestTiming.ABSENT ? current : value + offset;
+    }
+}

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SimProvider implements Provider {
     static final int SCHEDULER_THREADS = 2;
 
-    private static final Set<Capability> CAPABILITIES = Set.of(Capability.STREAMING, Capability.USAGE);
+    private static final Set<Capability> CAPABILITIES = Set.of(Capability.STREAMING, Capability.USAGE, Capability.TOOLS);
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
 
     private final String model;

@@ -1,10 +1,12 @@
 package dev.llmbench.providers.sim;
 
+import dev.llmbench.core.api.Transcript;
 import dev.llmbench.core.model.ChatRequest;
 import dev.llmbench.core.model.FinishReason;
 import dev.llmbench.core.model.Message;
 import dev.llmbench.core.model.StreamEvent;
 import dev.llmbench.core.model.TokenUsage;
+import dev.llmbench.core.model.ToolCall;
 import dev.llmbench.core.spi.ErrorClass;
 import dev.llmbench.core.spi.ProviderError;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,7 @@ record SimScript(List<Step> steps) {
     /** The plan for {@code request} under {@code settings}. */
     static SimScript plan(ChatRequest request, SimSettings settings) {
         String text;
+        List<ToolCall> calls = List.of();
         if (settings.mode() == SimSettings.Mode.ORACLE) {
             Optional<String> reference = request.attribute(ChatRequest.ATTR_REFERENCE);
             if (reference.isEmpty()) {
@@ -55,6 +58,18 @@ record SimScript(List<Step> steps) {
                                 + " prompts")))));
             }
             text = reference.get();
+            Optional<Transcript> transcript;
+            try {
+                transcript = Transcript.parse(text);
+            } catch (IllegalArgumentException e) {
+                transcript = Optional.empty();
+            }
+            if (transcript.isPresent()) {
+                // a tool-use case: act out the turn that matches the conversation so far
+                Transcript.Turn turn = transcript.get().nextTurn(request.messages());
+                text = turn.text();
+                calls = turn.toolCalls();
+            }
         } else {
             text = request.lastUserText();
         }
@@ -103,6 +118,15 @@ record SimScript(List<Step> steps) {
             }
             steps.add(new Step(at, new StreamEvent.ContentDelta(tokens.get(i))));
         }
+        if (!fails) {
+            for (int i = 0; i < calls.size(); i++) {
+                ToolCall c = calls.get(i);
+                steps.add(new Step(at, new StreamEvent.ToolCallFragment(i, c.id(), c.name(), c.argumentsJson())));
+            }
+            if (!calls.isEmpty()) {
+                finish = FinishReason.TOOL_CALLS;
+            }
+        }
         if (fails) {
             long failAt = emitted == 0 ? at : ttft + Math.round(Math.min(elapsed + interval, 1e18));
             steps.add(new Step(failAt, new StreamEvent.Failed(ProviderError.of(ErrorClass.STREAM_ERROR,
@@ -110,7 +134,7 @@ record SimScript(List<Step> steps) {
                             + rate))));
             return new SimScript(steps);
         }
-        steps.add(new Step(at, new StreamEvent.Usage(TokenUsage.of(inputTokens(request), emitted))));
+        steps.add(new Step(at, new StreamEvent.Usage(TokenUsage.of(inputTokens(request), emitted + calls.size()))));
         steps.add(new Step(at, new StreamEvent.Completed(finish)));
         return new SimScript(steps);
     }

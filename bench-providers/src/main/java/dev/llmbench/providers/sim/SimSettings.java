@@ -33,6 +33,13 @@ record SimSettings(Mode mode, long ttftNanos, double tokensPerSecond, double jit
     static final double DEFAULT_JITTER = 0.2;
     static final String VALID_KEYS = "ttft, tps, jitter, error_rate, seed";
 
+    /**
+     * Cassette extras every provider may receive ({@code --record DIR} passes {@code record_dir} to
+     * all of them). The simulator sends no HTTP, so it has nothing to record or replay: these
+     * extras are accepted in provider extras and ignored.
+     */
+    static final java.util.Set<String> NOTHING_TO_RECORD = java.util.Set.of("record_dir", "replay_dir", "replay_speed");
+
     private static final long MAX_TTFT_NANOS = 3_600_000_000_000L;
     private static final Pattern DECIMAL = Pattern.compile("[+]?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?");
     private static final String EXAMPLE = "e.g. sim:oracle?ttft=200ms&tps=50&jitter=0.1&error_rate=0.05&seed=7";
@@ -40,7 +47,7 @@ record SimSettings(Mode mode, long ttftNanos, double tokensPerSecond, double jit
     /**
      * Parses {@code config.model()} ({@code oracle} or {@code echo}, optionally followed by
      * {@code ?key=value&...}) and the same keys in {@code config.extras()}; keys in the model
-     * string win over extras.
+     * string win over extras. The cassette extras {@link #NOTHING_TO_RECORD} are ignored.
      *
      * @throws BenchConfigurationException with one actionable line on an unknown model, an unknown
      *         key, a duplicate key or a bad value
@@ -60,6 +67,9 @@ record SimSettings(Mode mode, long ttftNanos, double tokensPerSecond, double jit
         Map<String, String> origins = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : config.extras().entrySet()) {
             String key = e.getKey().strip();
+            if (NOTHING_TO_RECORD.contains(key)) {
+                continue;
+            }
             requireKnown(key, "provider extras");
             values.put(key, e.getValue().strip());
             origins.put(key, "provider extras (" + key + "=" + e.getValue().strip() + ")");

@@ -29,7 +29,7 @@ class SimProviderFactoryTest {
             assertThat(provider.id()).isEqualTo("sim");
             assertThat(provider.model()).isEqualTo("oracle?tps=50");
             assertThat(provider.capabilities())
-                    .containsExactlyInAnyOrder(Capability.STREAMING, Capability.USAGE);
+                    .containsExactlyInAnyOrder(Capability.STREAMING, Capability.USAGE, Capability.TOOLS);
         }
     }
 

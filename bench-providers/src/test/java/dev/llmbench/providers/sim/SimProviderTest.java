@@ -71,6 +71,29 @@ class SimProviderTest {
     }
 
     @Test
+    void oracleActsOutATranscriptTurnByTurn() {
+        String transcript = "{\"transcript\":[{\"tool_calls\":[{\"id\":\"c1\",\"name\":\"get_weather\","
+                + "\"arguments\":{\"city\":\"London\"}}]},{\"text\":\"It is 14 degrees.\"}]}";
+        SimProvider sim = sim("oracle" + FAST);
+        ChatResponse first = sim.chat(withReference(transcript, 1));
+        assertThat(first.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
+        assertThat(first.text()).isEmpty();
+        assertThat(first.toolCalls()).singleElement().satisfies(c -> {
+            assertThat(c.id()).isEqualTo("c1");
+            assertThat(c.name()).isEqualTo("get_weather");
+            assertThat(c.argumentsJson()).isEqualTo("{\"city\":\"London\"}");
+        });
+        ChatRequest second = withReference(transcript, 1).toBuilder()
+                .message(dev.llmbench.core.model.Message.assistant("", first.toolCalls()))
+                .message(dev.llmbench.core.model.Message.toolResult("c1", "get_weather", "{\"temp_c\":14}"))
+                .build();
+        ChatResponse answer = sim.chat(second);
+        assertThat(answer.text()).isEqualTo("It is 14 degrees.");
+        assertThat(answer.finishReason()).isEqualTo(FinishReason.STOP);
+        assertThat(answer.toolCalls()).isEmpty();
+    }
+
+    @Test
     void blockingChatAssemblesTheReferenceAndUsage() {
         ChatResponse response = sim("oracle" + FAST).chat(withReference(REFERENCE, 1));
 

@@ -10,7 +10,6 @@ import dev.llmbench.core.api.Check;
 import dev.llmbench.core.api.Grade;
 import dev.llmbench.core.api.TestCase;
 import dev.llmbench.core.discovery.ServiceRegistry;
-import dev.llmbench.core.model.ChatResponse;
 import dev.llmbench.core.results.JsonCodec;
 import dev.llmbench.core.spi.BenchSuite;
 import java.io.IOException;
@@ -57,7 +56,7 @@ final class GradeCommand implements Callable<Integer> {
         BenchTest test = findTest(registry);
         TestCase testCase = findCase(test);
         String text = readResponse();
-        Grade grade = CaseGrading.grade(test, testCase, ChatResponse.ofText(text), registry::createGrader);
+        Grade grade = CaseGrading.gradeText(test, testCase, text, registry::createGrader);
         ObjectNode n = JsonCodec.MAPPER.createObjectNode();
         n.put("test", test.id());
         n.put("case", testCase.id());

@@ -39,6 +39,6 @@ class DiscoverabilityTest {
         BenchSuite standard = suites.stream().filter(s -> s.id().equals("standard")).findFirst().orElseThrow();
         assertThat(standard.description()).isNotBlank();
         assertThat(standard.tests()).extracting(BenchTest::id)
-                .containsExactly("basic_reasoning", "instruction_following");
+                .containsExactly("basic_reasoning", "instruction_following", "tool_use");
     }
 }

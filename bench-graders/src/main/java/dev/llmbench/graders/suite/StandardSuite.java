@@ -23,7 +23,7 @@ public final class StandardSuite implements BenchSuite {
     /** The suite id. */
     public static final String ID = "standard";
 
-    private final List<BenchTest> tests = List.of(BasicReasoning.create(), InstructionFollowing.create());
+    private final List<BenchTest> tests = List.of(BasicReasoning.create(), InstructionFollowing.create(), ToolUse.create());
 
     /** Creates the suite; does no I/O. */
     public StandardSuite() {}

@@ -7,7 +7,6 @@ import dev.llmbench.core.api.CaseGrading;
 import dev.llmbench.core.api.Check;
 import dev.llmbench.core.api.Grade;
 import dev.llmbench.core.api.TestCase;
-import dev.llmbench.core.model.ChatResponse;
 import dev.llmbench.core.spi.BenchSuite;
 import dev.llmbench.core.spi.Grader;
 import dev.llmbench.core.spi.GraderConfig;
@@ -40,7 +39,7 @@ class CalibrationTest {
 
     record Subject(BenchTest test, TestCase testCase) {
         Grade grade(String response) {
-            return CaseGrading.grade(test, testCase, ChatResponse.ofText(response), RESOLVER);
+            return CaseGrading.gradeText(test, testCase, response, RESOLVER);
         }
     }
 

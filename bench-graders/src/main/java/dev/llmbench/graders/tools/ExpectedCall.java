@@ -6,7 +6,6 @@ import dev.llmbench.core.model.ToolCall;
 import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,9 +40,7 @@ record ExpectedCall(String name, Map<String, List<JsonNode>> arguments) {
             throw new IllegalArgumentException("expected call needs {\"name\": ..., \"arguments\": {...}}: " + json);
         }
         Map<String, List<JsonNode>> args = new java.util.LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = n.path("arguments").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : n.path("arguments").properties()) {
             List<JsonNode> alternatives = new ArrayList<>();
             if (e.getValue().isArray()) {
                 e.getValue().forEach(alternatives::add);

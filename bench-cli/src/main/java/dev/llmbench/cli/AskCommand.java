@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +70,10 @@ final class AskCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--think", description = "Ask a thinking model to reason before answering (providers that support it).")
     private boolean think;
 
+    @Option(names = "--record", paramLabel = "DIR",
+            description = "Also store the request and raw response stream in DIR; replay it with --model replay:DIR.")
+    private Path record;
+
     @Parameters(index = "0", paramLabel = "PROMPT", description = "The user message.")
     private String prompt;
 
@@ -86,6 +91,13 @@ final class AskCommand implements java.util.concurrent.Callable<Integer> {
         ProviderConfig config = ProviderConfig.of(spec.model()).withRequestTimeout(timeout);
         if (baseUrl != null) {
             config = config.withBaseUrl(baseUrl);
+        }
+        if (record != null) {
+            if (Files.exists(record) && !Files.isDirectory(record)) {
+                throw new BenchConfigurationException("--record " + record + " exists and is not a directory");
+            }
+            config = new ProviderConfig(config.model(), config.baseUrl(), config.apiKey(), config.connectTimeout(),
+                    config.requestTimeout(), Map.of(ProviderConfig.EXTRA_RECORD_DIR, record.toAbsolutePath().toString()));
         }
         TimedListener timed;
         StreamEvent terminal;

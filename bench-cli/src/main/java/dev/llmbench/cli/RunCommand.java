@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  * <p>Options are validated by core's {@link Options} builder before anything is sent or created;
  * a bad value exits {@value ExitCodes#USAGE} with one line. Without {@code --model} the model is
  * chosen by {@link DefaultModel}. With {@code --resume DIR} the stored options are used, and
- * combining it with options that shape a run is a usage error. When {@code --fail-on-error}
+ * combining it with options that shape a run is a usage error (a resumed run keeps recording into
+ * its stored {@code --record} directory). When {@code --fail-on-error}
  * stopped the run, the partial results are still reported and the exit code is
  * {@value ExitCodes#GATE_FAILED}.
  *
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
     /** Options that shape a run and therefore cannot be combined with --resume. */
     private static final List<String> SHAPING = List.of("--model", "--suite", "--tests", "--exclude", "--trials",
-            "--warmup", "--concurrency", "--timeout", "--out", "--format", "--seed", "--fail-on-error");
+            "--warmup", "--concurrency", "--timeout", "--out", "--format", "--seed", "--fail-on-error", "--record");
 
     private final Cli cli;
 
@@ -89,6 +90,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on-error", description = "Stop at the first failed request and exit 1.")
     private boolean failOnError;
+
+    @Option(names = "--record", paramLabel = "DIR",
+            description = "Also store every request and raw response stream in DIR, to re-run offline with"
+                    + " --model replay:DIR (HTTP providers; the simulator has nothing to record).")
+    private Path record;
 
     RunCommand(Cli cli) {
         this.cli = cli;
@@ -166,6 +172,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (formats != null) {
             b.formats(formats.stream().map(ResultFormatType::fromId).toList());
+        }
+        if (record != null) {
+            b.recordDir(record);
         }
         return b.failOnError(failOnError);
     }

@@ -35,6 +35,7 @@ public final class Options {
     private final Path outputDir;
     private final Set<ResultFormatType> formats;
     private final boolean failOnError;
+    private final Path recordDir;
 
     private Options(Builder b) {
         this.models = List.copyOf(b.models);
@@ -49,6 +50,7 @@ public final class Options {
         this.outputDir = b.outputDir;
         this.formats = Set.copyOf(b.formats);
         this.failOnError = b.failOnError;
+        this.recordDir = b.recordDir;
     }
 
     /** A new builder with {@link Defaults}. */
@@ -71,6 +73,7 @@ public final class Options {
         b.outputDir = outputDir;
         b.formats = EnumSet.copyOf(formats);
         b.failOnError = failOnError;
+        b.recordDir = recordDir;
         return b;
     }
 
@@ -134,6 +137,15 @@ public final class Options {
         return failOnError;
     }
 
+    /**
+     * The directory every provider records its exchanges into, when set: passed to each provider
+     * as the extra {@value dev.llmbench.core.spi.ProviderConfig#EXTRA_RECORD_DIR} (absolute path),
+     * so the run can be replayed offline with the {@code replay} provider.
+     */
+    public Optional<Path> recordDir() {
+        return Optional.ofNullable(recordDir);
+    }
+
     /** The options as a JSON-friendly map with snake_case keys (stable; stored in run files). */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -148,6 +160,7 @@ public final class Options {
         m.put("seed", seed);
         m.put("formats", formats.stream().sorted().map(ResultFormatType::id).toList());
         m.put("fail_on_error", failOnError);
+        m.put("record_dir", recordDir == null ? null : recordDir.toString());
         return m;
     }
 
@@ -180,6 +193,9 @@ public final class Options {
             }
             b.formats(fs);
             b.failOnError(Boolean.TRUE.equals(m.get("fail_on_error")));
+            if (m.get("record_dir") != null) {
+                b.recordDir(Path.of(String.valueOf(m.get("record_dir"))));
+            }
             return b.outputDir(outputDir).build();
         } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
             throw new BenchConfigurationException("stored run options are invalid (" + e.getMessage() + ")", e);
@@ -208,6 +224,7 @@ public final class Options {
         private Path outputDir;
         private EnumSet<ResultFormatType> formats = EnumSet.copyOf(Defaults.FORMATS);
         private boolean failOnError;
+        private Path recordDir;
 
         private Builder() {}
 
@@ -299,6 +316,27 @@ public final class Options {
         /** Whether the first failed request aborts the run. */
         public Builder failOnError(boolean on) {
             this.failOnError = on;
+            return this;
+        }
+
+        /**
+         * Records every request and raw response stream of the run into {@code dir} (created when
+         * missing; stored as an absolute path), for offline replay with {@code replay:DIR}.
+         *
+         * @throws BenchConfigurationException when {@code dir} exists and is not a directory
+         */
+        public Builder recordDir(Path dir) {
+            Checks.notNull(dir, "recordDir");
+            Path abs;
+            try {
+                abs = dir.toAbsolutePath().normalize();
+            } catch (java.io.IOError | SecurityException e) {
+                throw new BenchConfigurationException("record directory " + dir + " cannot be resolved: " + e, e);
+            }
+            if (java.nio.file.Files.exists(abs) && !java.nio.file.Files.isDirectory(abs)) {
+                throw new BenchConfigurationException("record directory " + dir + " exists and is not a directory");
+            }
+            this.recordDir = abs;
             return this;
         }
 

@@ -138,6 +138,11 @@ public final class Runner {
         try {
             for (ModelSpec spec : options.models()) {
                 ProviderConfig config = ProviderConfig.of(spec.model()).withRequestTimeout(options.requestTimeout());
+                if (options.recordDir().isPresent()) {
+                    config = new ProviderConfig(config.model(), config.baseUrl(), config.apiKey(),
+                            config.connectTimeout(), config.requestTimeout(),
+                            Map.of(ProviderConfig.EXTRA_RECORD_DIR, options.recordDir().get().toString()));
+                }
                 providers.put(spec, registry.provider(spec.provider()).create(config));
             }
             return providers;

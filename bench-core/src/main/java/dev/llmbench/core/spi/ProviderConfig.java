@@ -26,6 +26,14 @@ public record ProviderConfig(
         Duration requestTimeout,
         Map<String, String> extras) {
 
+    /**
+     * The extra through which the runner asks a provider to record its exchanges: a directory
+     * path (absolute). Providers that record (the HTTP providers) store every request and its raw
+     * response stream there; providers with nothing to record (the simulator) ignore it. Set by
+     * {@link dev.llmbench.core.runner.Options#recordDir()}.
+     */
+    public static final String EXTRA_RECORD_DIR = "record_dir";
+
     /** Validates the components and copies the map. */
     public ProviderConfig {
         Checks.notBlank(model, "model");

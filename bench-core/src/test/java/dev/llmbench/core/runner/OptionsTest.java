@@ -80,10 +80,29 @@ class OptionsTest {
     void optionsSurviveTheStoredMapRoundTrip() {
         Options o = Options.builder().model("sim:oracle").model("sim:echo").include("basic").exclude("x").trials(5)
                 .warmup(0).concurrency(4).requestTimeout(Duration.ofSeconds(30)).seed(7).failOnError(true)
-                .formats(List.of(ResultFormatType.TEXT)).build();
+                .formats(List.of(ResultFormatType.TEXT)).recordDir(Path.of("recordings")).build();
         Options back = Options.fromMap(o.toMap(), Path.of("/tmp/run"));
         assertThat(back.toMap()).isEqualTo(o.toMap());
         assertThat(back.outputDir()).contains(Path.of("/tmp/run"));
+        assertThat(back.recordDir()).contains(Path.of("recordings").toAbsolutePath());
+        assertThat(o.toMap()).containsEntry("record_dir", Path.of("recordings").toAbsolutePath().toString());
+    }
+
+    @Test
+    void recordsNowhereUnlessAskedAndRejectsAFileAsTheRecordDirectory(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Options plain = Options.builder().model("sim:oracle").build();
+        assertThat(plain.recordDir()).isEmpty();
+        assertThat(plain.toMap()).containsEntry("record_dir", null);
+        assertThat(Options.fromMap(plain.toMap(), tmp).recordDir()).isEmpty();
+        java.util.Map<String, Object> old = new java.util.LinkedHashMap<>(plain.toMap());
+        old.remove("record_dir");
+        assertThat(Options.fromMap(old, tmp).recordDir()).as("run files written before --record existed").isEmpty();
+        Path file = java.nio.file.Files.writeString(tmp.resolve("file"), "x");
+        assertThatThrownBy(() -> Options.builder().recordDir(file)).isInstanceOf(BenchConfigurationException.class)
+                .hasMessageContaining("is not a directory");
+        assertThat(Options.builder().model("sim:oracle").recordDir(tmp).build().toBuilder().build().recordDir())
+                .contains(tmp.toAbsolutePath().normalize());
     }
 
     @Test

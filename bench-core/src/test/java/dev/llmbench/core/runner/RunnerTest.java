@@ -17,11 +17,16 @@ import dev.llmbench.core.results.RunResult;
 import dev.llmbench.core.results.TestResult;
 import dev.llmbench.core.results.TrialRecord;
 import dev.llmbench.core.spi.ErrorClass;
+import dev.llmbench.core.spi.Provider;
+import dev.llmbench.core.spi.ProviderConfig;
+import dev.llmbench.core.spi.ProviderFactory;
 import dev.llmbench.core.timing.FakeTicker;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -232,5 +237,38 @@ class RunnerTest {
         Runner runner = Runner.builder(options().build()).registry(registry(new ScriptedProvider(ticker))).ticker(ticker).build();
         runner.run();
         assertThatThrownBy(runner::run).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void passesTheRecordDirectoryToEveryProviderOnlyWhenAsked() {
+        List<ProviderConfig> configs = new ArrayList<>();
+        ScriptedProvider scripted = new ScriptedProvider(ticker);
+        ProviderFactory capturing = new ProviderFactory() {
+            @Override
+            public String id() {
+                return scripted.id();
+            }
+
+            @Override
+            public String description() {
+                return "captures its config";
+            }
+
+            @Override
+            public Provider create(ProviderConfig config) {
+                configs.add(config);
+                return scripted.create(config);
+            }
+        };
+        ServiceRegistry registry = ServiceRegistry.builder().noDiscovery().provider(capturing)
+                .grader(new Fixtures.ContainsGrader()).suite(Fixtures.suite()).build();
+        Runner.builder(options().warmup(0).trials(1).recordDir(dir.resolve("rec")).build()).registry(registry)
+                .ticker(ticker).build().run();
+        Runner.builder(options().warmup(0).trials(1).outputDir(dir.resolve("run2")).build()).registry(registry)
+                .ticker(ticker).build().run();
+
+        assertThat(configs).hasSize(2);
+        assertThat(configs.get(0).extras()).containsExactly(Map.entry(ProviderConfig.EXTRA_RECORD_DIR, dir.resolve("rec").toAbsolutePath().toString()));
+        assertThat(configs.get(1).extras()).isEmpty();
     }
 }

@@ -46,8 +46,7 @@ final class AnthropicProvider implements Provider {
             caps.add(Capability.JSON_SCHEMA);
         }
         this.capabilities = Set.copyOf(caps);
-        this.transport = new HttpTransport(AnthropicProviderFactory.ID, settings.http().connectTimeout(),
-                settings.http().maxConnections());
+        this.transport = new HttpTransport(AnthropicProviderFactory.ID, settings.http());
     }
 
     static ErrorMapper errorMapper(AnthropicSettings settings) {

@@ -1,5 +1,6 @@
 package dev.llmbench.providers.anthropic;
 
+import dev.llmbench.providers.internal.ModelParams;
 import dev.llmbench.core.internal.Checks;
 import dev.llmbench.core.spi.ModelInfo;
 import dev.llmbench.core.spi.Provider;
@@ -39,7 +40,9 @@ import java.util.function.UnaryOperator;
  *   <li>{@code anthropic_version}: overrides the version header; {@code anthropic_beta}: sets
  *       the {@code anthropic-beta} header.</li>
  *   <li>The common HTTP settings: {@code first_byte_timeout}, {@code idle_timeout},
- *       {@code max_response_bytes}, {@code max_connections}.</li>
+ *       {@code max_response_bytes}, {@code max_connections}, and {@code record_dir} /
+ *       {@code replay_dir} / {@code replay_speed} (record exchanges into cassettes, or answer from
+ *       them; see {@link dev.llmbench.providers.replay.ReplayProviderFactory}).</li>
  * </ul>
  * A request may override {@code thinking_budget}, {@code top_p} and {@code top_k} in its own
  * extras; its other extras are meant for other providers and are ignored. The Messages API has
@@ -91,8 +94,8 @@ public final class AnthropicProviderFactory implements ProviderFactory {
      */
     @Override
     public Provider create(ProviderConfig config) {
-        Checks.notNull(config, "config");
-        return new AnthropicProvider(config.model().strip(), AnthropicSettings.resolve(config, env));
+        ProviderConfig c = ModelParams.apply(ID, Checks.notNull(config, "config"));
+        return new AnthropicProvider(c.model().strip(), AnthropicSettings.resolve(c, env));
     }
 
     /**
@@ -104,8 +107,7 @@ public final class AnthropicProviderFactory implements ProviderFactory {
      */
     @Override
     public List<ModelInfo> listModels(ProviderConfig config) {
-        Checks.notNull(config, "config");
-        AnthropicSettings settings = AnthropicSettings.resolve(config, env);
+        AnthropicSettings settings = AnthropicSettings.resolve(ModelParams.apply(ID, Checks.notNull(config, "config")), env);
         try (HttpTransport transport = new HttpTransport(ID, settings.http().connectTimeout(), 4)) {
             return AnthropicModelLister.list(settings, transport);
         }

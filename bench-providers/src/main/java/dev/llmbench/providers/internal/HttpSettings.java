@@ -21,7 +21,9 @@ import java.util.function.UnaryOperator;
  *
  * <p>Common extras (all optional): {@code first_byte_timeout} (default: the request timeout),
  * {@code idle_timeout} (default: the smaller of the request timeout and 120 s),
- * {@code max_response_bytes} (default 16 MiB), {@code max_connections} (default 256).
+ * {@code max_response_bytes} (default 16 MiB), {@code max_connections} (default 256), and the
+ * cassette extras {@code record_dir}, {@code replay_dir} and {@code replay_speed} (see
+ * {@link CassetteSettings}; they reach the transport through {@link #cassettes()}).
  *
  * @param baseUrl          the base URL without a trailing slash
  * @param apiKey           the key, or {@link Secret#NONE}
@@ -32,18 +34,29 @@ import java.util.function.UnaryOperator;
  * @param maxResponseBytes largest response body accepted
  * @param maxConnections   connection pool size
  * @param extras           the provider-specific extras (common ones removed)
+ * @param cassettes        whether exchanges are recorded or replayed
  */
 public record HttpSettings(URI baseUrl, Secret apiKey, Duration connectTimeout, Duration firstByteTimeout,
         Duration idleTimeout, Duration totalTimeout, long maxResponseBytes, int maxConnections,
-        Map<String, String> extras) {
+        Map<String, String> extras, CassetteSettings cassettes) {
 
     /** Extras every HTTP provider accepts. */
     public static final Set<String> COMMON_EXTRAS = Set.of("first_byte_timeout", "idle_timeout",
-            "max_response_bytes", "max_connections");
+            "max_response_bytes", "max_connections", CassetteSettings.RECORD_DIR, CassetteSettings.REPLAY_DIR,
+            CassetteSettings.REPLAY_SPEED);
 
     /** Copies the map. */
     public HttpSettings {
         extras = Map.copyOf(extras);
+        dev.llmbench.core.internal.Checks.notNull(cassettes, "cassettes");
+    }
+
+    /** Settings without recording or replay ({@link CassetteSettings#OFF}). */
+    public HttpSettings(URI baseUrl, Secret apiKey, Duration connectTimeout, Duration firstByteTimeout,
+            Duration idleTimeout, Duration totalTimeout, long maxResponseBytes, int maxConnections,
+            Map<String, String> extras) {
+        this(baseUrl, apiKey, connectTimeout, firstByteTimeout, idleTimeout, totalTimeout, maxResponseBytes,
+                maxConnections, extras, CassetteSettings.OFF);
     }
 
     /**
@@ -86,8 +99,10 @@ public record HttpSettings(URI baseUrl, Secret apiKey, Duration connectTimeout, 
                 total.compareTo(Duration.ofSeconds(120)) < 0 ? total : Duration.ofSeconds(120), "idle_timeout");
         long maxBytes = number(id, extras.remove("max_response_bytes"), 16L << 20, "max_response_bytes");
         long maxConnections = number(id, extras.remove("max_connections"), 256, "max_connections");
+        CassetteSettings cassettes = CassetteSettings.resolve(id, config);
+        extras.keySet().removeAll(CassetteSettings.EXTRAS);
         return new HttpSettings(parseUrl(id, url), key, config.connectTimeout(), firstByte, idle, total, maxBytes,
-                (int) Math.min(maxConnections, 100_000), extras);
+                (int) Math.min(maxConnections, 100_000), extras, cassettes);
     }
 
     /**
@@ -154,6 +169,7 @@ public record HttpSettings(URI baseUrl, Secret apiKey, Duration connectTimeout, 
     public String toString() {
         return "HttpSettings[" + baseUrl + ", key " + (apiKey.isPresent() ? "set" : "none") + ", timeouts connect "
                 + connectTimeout + " first-byte " + firstByteTimeout + " idle " + idleTimeout + " total " + totalTimeout
-                + ", max " + maxResponseBytes + " bytes]";
+                + ", max " + maxResponseBytes + " bytes" + (cassettes.mode() == CassetteSettings.Mode.OFF ? ""
+                : ", " + cassettes) + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.llmbench.providers.ollama;
 
+import dev.llmbench.providers.internal.ModelParams;
 import dev.llmbench.core.internal.Checks;
 import dev.llmbench.core.spi.ModelInfo;
 import dev.llmbench.core.spi.Provider;
@@ -85,11 +86,10 @@ public final class OllamaProviderFactory implements ProviderFactory {
      */
     @Override
     public Provider create(ProviderConfig config) {
-        Checks.notNull(config, "config");
+        config = ModelParams.apply(ID, Checks.notNull(config, "config"));
         OllamaSettings settings = OllamaSettings.resolve(config, env);
         ErrorMapper errors = new ErrorMapper(ID, settings.http().apiKey(), AUTH_HINT, Clock.systemUTC());
-        HttpTransport transport = new HttpTransport(ID, settings.http().connectTimeout(),
-                settings.http().maxConnections());
+        HttpTransport transport = new HttpTransport(ID, settings.http());
         return new OllamaProvider(config.model().strip(), settings, transport, errors, warnings);
     }
 
@@ -101,7 +101,7 @@ public final class OllamaProviderFactory implements ProviderFactory {
      */
     @Override
     public List<ModelInfo> listModels(ProviderConfig config) {
-        Checks.notNull(config, "config");
+        config = ModelParams.apply(ID, Checks.notNull(config, "config"));
         OllamaSettings settings = OllamaSettings.resolve(config, env);
         ErrorMapper errors = new ErrorMapper(ID, settings.http().apiKey(), AUTH_HINT, Clock.systemUTC());
         try (HttpTransport transport = new HttpTransport(ID, settings.http().connectTimeout(), 2)) {

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.llmbench.core.BenchConfigurationException;
-import dev.llmbench.core.spi.ProviderConfig;
 import dev.llmbench.providers.internal.http.Json;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -138,40 +136,6 @@ public final class BodyParams {
     private static String excerpt(String value) {
         String one = value.strip().replaceAll("\\s+", " ");
         return one.length() <= 80 ? one : one.substring(0, 80) + "…";
-    }
-
-    /**
-     * Moves parameters written after the model name, query style ({@code gpt-4o?reasoning_effort=low&idle_timeout=30s}),
-     * into the config's extras; a parameter in the model string wins over the same extra. Model
-     * names never contain {@code ?}.
-     *
-     * @throws BenchConfigurationException on a parameter without {@code =} or with an empty name
-     */
-    public static ProviderConfig withModelParams(String provider, ProviderConfig config) {
-        String spec = config.model().strip();
-        int q = spec.indexOf('?');
-        if (q < 0) {
-            return config;
-        }
-        String model = spec.substring(0, q).strip();
-        if (model.isEmpty()) {
-            throw new BenchConfigurationException("provider '" + provider + "': model spec \"" + spec
-                    + "\" has no model name before '?'");
-        }
-        Map<String, String> extras = new HashMap<>(config.extras());
-        for (String pair : spec.substring(q + 1).split("&")) {
-            if (pair.isBlank()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new BenchConfigurationException("provider '" + provider + "': model parameter \"" + pair
-                        + "\" must be key=value, e.g. " + model + "?idle_timeout=30s");
-            }
-            extras.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
-        }
-        return new ProviderConfig(model, config.baseUrl(), config.apiKey(), config.connectTimeout(),
-                config.requestTimeout(), extras);
     }
 
     @Override

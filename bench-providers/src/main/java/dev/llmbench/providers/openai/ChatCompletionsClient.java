@@ -66,7 +66,7 @@ public final class ChatCompletionsClient implements AutoCloseable {
         settings.apiKey().reveal().ifPresent(k -> h.put("Authorization", "Bearer " + k));
         this.headers = Map.copyOf(h);
         this.errors = new ErrorMapper(provider, settings.apiKey(), authHint, Clock.systemUTC());
-        this.transport = new HttpTransport(provider, settings.connectTimeout(), settings.maxConnections());
+        this.transport = new HttpTransport(provider, settings);
     }
 
     /**

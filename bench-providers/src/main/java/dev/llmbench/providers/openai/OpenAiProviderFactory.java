@@ -7,6 +7,7 @@ import dev.llmbench.core.spi.Provider;
 import dev.llmbench.core.spi.ProviderConfig;
 import dev.llmbench.core.spi.ProviderFactory;
 import dev.llmbench.providers.internal.HttpSettings;
+import dev.llmbench.providers.internal.ModelParams;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -110,7 +111,7 @@ public final class OpenAiProviderFactory implements ProviderFactory {
     @Override
     public Provider create(ProviderConfig config) {
         Checks.notNull(config, "config");
-        ProviderConfig c = BodyParams.withModelParams(ID, config);
+        ProviderConfig c = ModelParams.apply(ID, config);
         HttpSettings s = settings(c);
         String maxField = s.extras().getOrDefault("max_tokens_field", "max_tokens").strip();
         if (!maxField.equals("max_tokens") && !maxField.equals("max_completion_tokens")) {
@@ -137,7 +138,7 @@ public final class OpenAiProviderFactory implements ProviderFactory {
     @Override
     public List<ModelInfo> listModels(ProviderConfig config) {
         Checks.notNull(config, "config");
-        return OpenAiModelLister.list(settings(BodyParams.withModelParams(ID, config)), AUTH_HINT);
+        return OpenAiModelLister.list(settings(ModelParams.apply(ID, config)), AUTH_HINT);
     }
 
     private HttpSettings settings(ProviderConfig config) {

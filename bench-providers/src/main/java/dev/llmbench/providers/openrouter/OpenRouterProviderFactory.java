@@ -7,6 +7,7 @@ import dev.llmbench.core.spi.Provider;
 import dev.llmbench.core.spi.ProviderConfig;
 import dev.llmbench.core.spi.ProviderFactory;
 import dev.llmbench.providers.internal.HttpSettings;
+import dev.llmbench.providers.internal.ModelParams;
 import dev.llmbench.providers.internal.http.Json;
 import dev.llmbench.providers.openai.BodyParams;
 import dev.llmbench.providers.openai.ChatCompletionsClient;
@@ -119,7 +120,7 @@ public final class OpenRouterProviderFactory implements ProviderFactory {
     @Override
     public Provider create(ProviderConfig config) {
         Checks.notNull(config, "config");
-        ProviderConfig c = BodyParams.withModelParams(ID, config);
+        ProviderConfig c = ModelParams.apply(ID, config);
         HttpSettings s = HttpSettings.resolve(ID, c, env, null, DEFAULT_BASE_URL, API_KEY_ENV, true, EXTRAS);
         BodyParams params = BodyParams.of(ID, withUsage(s.extras()), bodyParamsWithUsage());
         ChatCompletionsClient client = new ChatCompletionsClient(ID, s, AUTH_HINT, s.resolve("/chat/completions"),
@@ -137,7 +138,7 @@ public final class OpenRouterProviderFactory implements ProviderFactory {
     @Override
     public List<ModelInfo> listModels(ProviderConfig config) {
         Checks.notNull(config, "config");
-        ProviderConfig c = BodyParams.withModelParams(ID, config);
+        ProviderConfig c = ModelParams.apply(ID, config);
         return OpenRouterModelLister.list(HttpSettings.resolve(ID, c, env, null, DEFAULT_BASE_URL, API_KEY_ENV, false,
                 EXTRAS));
     }

@@ -1,5 +1,6 @@
 package dev.llmbench.providers.openai;
 
+import dev.llmbench.providers.internal.ModelParams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,21 +62,21 @@ class BodyParamsTest {
 
     @Test
     void movesQueryParametersOfTheModelIntoExtrasAndLetsThemWin() {
-        ProviderConfig c = BodyParams.withModelParams("openrouter", new ProviderConfig("meta-llama/llama-3-8b:free?reasoning_effort=low&idle_timeout=30s",
+        ProviderConfig c = ModelParams.apply("openrouter", new ProviderConfig("meta-llama/llama-3-8b:free?reasoning_effort=low&idle_timeout=30s",
                 "", dev.llmbench.core.spi.Secret.NONE, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(2),
                 Map.of("reasoning_effort", "high", "site_name", "me")));
 
         assertThat(c.model()).isEqualTo("meta-llama/llama-3-8b:free");
         assertThat(c.extras()).containsEntry("reasoning_effort", "low").containsEntry("idle_timeout", "30s")
                 .containsEntry("site_name", "me");
-        assertThat(BodyParams.withModelParams("openai", ProviderConfig.of("gpt-4o"))).isEqualTo(ProviderConfig.of("gpt-4o"));
+        assertThat(ModelParams.apply("openai", ProviderConfig.of("gpt-4o"))).isEqualTo(ProviderConfig.of("gpt-4o"));
     }
 
     @Test
     void rejectsAModelParameterWithoutAValue() {
-        assertThatThrownBy(() -> BodyParams.withModelParams("openai", ProviderConfig.of("gpt-4o?low")))
+        assertThatThrownBy(() -> ModelParams.apply("openai", ProviderConfig.of("gpt-4o?low")))
                 .isInstanceOf(BenchConfigurationException.class).hasMessageContaining("must be key=value");
-        assertThatThrownBy(() -> BodyParams.withModelParams("openai", ProviderConfig.of("?a=b")))
+        assertThatThrownBy(() -> ModelParams.apply("openai", ProviderConfig.of("?a=b")))
                 .isInstanceOf(BenchConfigurationException.class).hasMessageContaining("no model name");
     }
 }

@@ -125,4 +125,13 @@ class SimSettingsTest {
     void acceptsBoundaryValues(String parameter) {
         assertThat(parse("echo?" + parameter)).isNotNull();
     }
+
+    @Test
+    void ignoresTheCassetteExtrasBecauseTheSimulatorHasNothingToRecord() {
+        SimSettings s = parse("oracle?seed=3", Map.of("record_dir", "/tmp/rec", "replay_dir", "/tmp/rec",
+                "replay_speed", "recorded"));
+        assertThat(s).isEqualTo(parse("oracle?seed=3"));
+        assertThatThrownBy(() -> parse("oracle?record_dir=/tmp/rec")).isInstanceOf(BenchConfigurationException.class)
+                .hasMessageContaining("unknown parameter 'record_dir'");
+    }
 }

@@ -247,6 +247,27 @@ final class Exchange implements AsyncResponseConsumer<Void>, StreamHandle, BodyH
         return ended;
     }
 
+    /** When the request was sent ({@link System#nanoTime()}): the origin of recorded offsets. */
+    long startNanos() {
+        return startNanos;
+    }
+
+    /**
+     * Ends a replayed exchange with the error its recording ended with (a transport failure, a
+     * timeout, a cancel), unless it has ended already. Does not abort anything.
+     */
+    void failRecorded(ProviderError error) {
+        lock.lock();
+        try {
+            if (!ended) {
+                fail(new ProviderError(error.errorClass(), errors.scrub(error.message()), error.httpStatusCode(),
+                        error.retryAfterMillis()), false);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public void emit(StreamEvent event) {
         lock.lock();

@@ -2,9 +2,13 @@ package dev.llmbench.providers.internal.http;
 
 import dev.llmbench.core.model.StreamEvent;
 import dev.llmbench.core.spi.ProviderError;
+import dev.llmbench.core.spi.Secret;
 import dev.llmbench.core.spi.StreamHandle;
 import dev.llmbench.core.spi.StreamListener;
+import dev.llmbench.providers.internal.CassetteSettings;
+import dev.llmbench.providers.internal.HttpSettings;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,29 +41,93 @@ import org.slf4j.LoggerFactory;
  * thread that enforces first-byte, idle and total timeouts (checked every {@value #SWEEP_MILLIS} ms,
  * so a timeout fires up to that much late).
  *
+ * <h2>Recording and replay</h2>
+ * Created from {@link HttpSettings} whose {@link HttpSettings#cassettes()} say so, a transport
+ * either <b>records</b>: every exchange is also written to one cassette file in the record
+ * directory when it has ended (request method, path, whitelisted non-secret headers and body; the
+ * response status, filtered headers and every body chunk with its arrival offset; how it ended),
+ * written off the I/O thread and atomically, without the API key anywhere; or <b>replays</b>: it
+ * creates no HTTP client, and each request is answered from the cassette recorded for the same
+ * method, path and body (the N-th such request gets the N-th recording) through the same exchange
+ * logic as a live response. A request without a recording left fails with
+ * {@code invalid_request}. The {@code name} must be the provider id: cassettes are found by it.
+ *
  * <p>HttpClient types stay inside this package. Thread-safe; {@link #close()} aborts exchanges in
- * flight (each ends with a {@code cancelled} failure).
+ * flight (each ends with a {@code cancelled} failure) and waits briefly for pending cassette writes.
  */
 public final class HttpTransport implements AutoCloseable {
     /** How often the sweeper checks timeouts, in milliseconds. */
     public static final long SWEEP_MILLIS = 20;
+    /** How long {@link #close()} waits for cassettes still being written. */
+    static final Duration WRITE_GRACE = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
 
-    private final CloseableHttpAsyncClient client;
-    private final ScheduledExecutorService sweeper;
+    private final CloseableHttpAsyncClient client; // null when replaying
+    private final ScheduledExecutorService sweeper; // null when replaying
     private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+    private final CassetteRecorder recorder; // null unless recording
+    private final CassetteSource source; // null unless recording
+    private final Secret secret;
+    private final CassettePlayer player; // null unless replaying
+    private final Set<CompletableFuture<Void>> pendingWrites = ConcurrentHashMap.newKeySet();
 
     /**
+     * A live transport without recording.
+     *
      * @param name           a name for the threads (the provider id)
      * @param connectTimeout how long to wait for a TCP connection
      * @param maxConnections the pool size (also per route)
      */
     public HttpTransport(String name, Duration connectTimeout, int maxConnections) {
+        this.recorder = null;
+        this.source = null;
+        this.secret = Secret.NONE;
+        this.player = null;
+        this.client = client(connectTimeout, maxConnections);
+        this.sweeper = sweeper(name);
+    }
+
+    /**
+     * A transport for a provider's settings: live, recording into {@code record_dir} or replaying
+     * from {@code replay_dir} (see {@link HttpSettings#cassettes()}).
+     *
+     * @param name     the provider id: names the threads and every cassette's source
+     * @param settings connect timeout, pool size, API key (kept out of cassettes) and cassette settings
+     * @throws dev.llmbench.core.BenchConfigurationException when the record directory cannot be
+     *         created, or the replay directory or one of its cassettes cannot be read
+     */
+    public HttpTransport(String name, HttpSettings settings) {
+        CassetteSettings c = settings.cassettes();
+        this.secret = settings.apiKey();
+        if (c.mode() == CassetteSettings.Mode.REPLAY) {
+            this.recorder = null;
+            this.source = null;
+            this.player = new CassettePlayer(name, c.dir(), c.recordedSpeed());
+            this.client = null;
+            this.sweeper = null;
+            return;
+        }
+        this.player = null;
+        if (c.mode() == CassetteSettings.Mode.RECORD) {
+            this.recorder = CassetteRecorder.of(c.dir());
+            URI base = settings.baseUrl();
+            String url = base.getUserInfo() == null ? base.toString() : base.toString().replace(base.getRawUserInfo() + "@", "");
+            this.source = new CassetteSource(name, c.model(), url, c.configExtras(), c.connectTimeout(), c.requestTimeout());
+        } else {
+            this.recorder = null;
+            this.source = null;
+        }
+        this.client = client(settings.connectTimeout(), settings.maxConnections());
+        this.sweeper = sweeper(name);
+    }
+
+    private static CloseableHttpAsyncClient client(Duration connectTimeout, int maxConnections) {
         ConnectionConfig connection = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(connectTimeout))
                 .setSocketTimeout(Timeout.DISABLED) // the sweeper owns read timeouts, classified precisely
                 .build();
-        this.client = HttpAsyncClients.custom()
+        CloseableHttpAsyncClient client = HttpAsyncClients.custom()
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(maxConnections)
                         .setMaxConnPerRoute(maxConnections)
@@ -73,29 +141,64 @@ public final class HttpTransport implements AutoCloseable {
                 .disableCookieManagement()
                 .setUserAgent("llmbench")
                 .build();
-        this.client.start();
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        client.start();
+        return client;
+    }
+
+    private ScheduledExecutorService sweeper(String name) {
+        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "llmbench-" + name + "-timeouts");
             t.setDaemon(true);
             return t;
         });
-        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        s.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        return s;
     }
 
     /**
      * Sends {@code call}; 2xx bodies go to {@code handler}, which emits events to {@code listener}.
-     * Returns at once; every outcome, including an unreachable server, arrives as events.
+     * Returns at once; every outcome, including an unreachable server, arrives as events. When
+     * replaying, the response comes from the recording instead, through the same path.
      */
     public StreamHandle stream(HttpCall call, BodyHandler handler, StreamListener listener, ErrorMapper errors) {
+        if (closed) {
+            // a closed transport sends nothing; the caller still gets its one terminal event
+            listener.onEvent(new StreamEvent.Failed(ProviderError.of(dev.llmbench.core.spi.ErrorClass.CANCELLED,
+                    "the provider was closed before this request to " + call.uri().getHost() + " was sent")));
+            return reason -> { };
+        }
         Exchange[] self = new Exchange[1];
-        Exchange exchange = new Exchange(call, handler, listener, errors, () -> inFlight.remove(self[0]));
+        CassetteTape tape = null;
+        StreamListener target = listener;
+        if (recorder != null) {
+            CompletableFuture<Void> written = new CompletableFuture<>();
+            pendingWrites.add(written);
+            tape = new CassetteTape(recorder, call, source, secret, () -> {
+                pendingWrites.remove(written);
+                written.complete(null);
+            });
+            target = tape.listener(listener);
+        }
+        Exchange exchange = new Exchange(call, handler, target, errors, () -> inFlight.remove(self[0]));
         self[0] = exchange;
+        if (tape != null) {
+            tape.bind(exchange);
+        }
         inFlight.add(exchange);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {} headers {}", call.method(), call.uri(), redactedHeaders(call.headers()));
+            LOG.debug("{} {} headers {}{}", call.method(), call.uri(), redactedHeaders(call.headers()),
+                    player != null ? " (replayed)" : "");
+        }
+        if (player != null) {
+            player.play(call, exchange);
+            return exchange;
         }
         try {
-            exchange.attach(client.execute(producer(call), exchange, null));
+            if (tape != null) {
+                exchange.attach(client.execute(producer(call), tape, null));
+            } else {
+                exchange.attach(client.execute(producer(call), exchange, null));
+            }
         } catch (RuntimeException e) {
             exchange.emit(new StreamEvent.Failed(errors.transport(e, call.uri().toString(), false, 0)));
         }
@@ -203,15 +306,36 @@ public final class HttpTransport implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         for (Exchange e : inFlight) {
             e.cancel(dev.llmbench.core.spi.ErrorClass.CANCELLED);
         }
-        sweeper.shutdownNow();
-        client.close(CloseMode.IMMEDIATE);
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
+        awaitWrites();
+        if (client != null) {
+            client.close(CloseMode.IMMEDIATE);
+            try {
+                client.awaitShutdown(TimeValue.ofSeconds(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Waits (at most {@link #WRITE_GRACE}) until every finished exchange's cassette is on disk. */
+    void awaitWrites() {
+        if (pendingWrites.isEmpty()) {
+            return;
+        }
         try {
-            client.awaitShutdown(TimeValue.ofSeconds(2));
+            CompletableFuture.allOf(pendingWrites.toArray(CompletableFuture[]::new))
+                    .get(WRITE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("{} cassette(s) still unwritten after {} ms", pendingWrites.size(), WRITE_GRACE.toMillis());
         }
     }
 }

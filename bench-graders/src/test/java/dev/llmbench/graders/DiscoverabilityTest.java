@@ -22,7 +22,8 @@ class DiscoverabilityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"numeric", "sentences", "constraints"})
+    @ValueSource(strings = {"numeric", "sentences", "constraints", "exact", "regex", "words", "counts", "format", "json",
+        "tool_calls", "facts", "abstain", "clarification", "arrangement", "java_tests", "program_output", "judge"})
     void serviceLoaderFindsGraderFactoryById(String id) {
         GraderFactory factory = factories().get(id);
         assertThat(factory).as("factory '%s'", id).isNotNull();
@@ -38,7 +39,11 @@ class DiscoverabilityTest {
         assertThat(suites).extracting(BenchSuite::id).contains("standard");
         BenchSuite standard = suites.stream().filter(s -> s.id().equals("standard")).findFirst().orElseThrow();
         assertThat(standard.description()).isNotBlank();
-        assertThat(standard.tests()).extracting(BenchTest::id)
-                .containsExactly("basic_reasoning", "instruction_following", "tool_use");
+        assertThat(standard.tests()).extracting(BenchTest::id).containsExactly("basic_reasoning", "code_generation",
+                "debugging", "algorithm_explanation", "complex_reasoning", "content_generation", "edge_case_handling",
+                "long_context_rag", "structured_output", "tool_use", "instruction_following", "adversarial",
+                "code_execution", "summarization", "recent_knowledge");
+        BenchSuite longSuite = suites.stream().filter(s -> s.id().equals("long")).findFirst().orElseThrow();
+        assertThat(longSuite.tests()).extracting(BenchTest::id).containsExactly("long_context_rag_long");
     }
 }

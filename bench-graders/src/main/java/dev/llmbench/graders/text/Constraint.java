@@ -149,6 +149,34 @@ sealed interface Constraint {
         }
     }
 
+    /**
+     * {@code all_lowercase}: at least one letter and no upper-case letter (used by the
+     * {@code format} grader; the mirror of {@link AllCaps}).
+     */
+    record AllLower() implements Constraint {
+        @Override
+        public String name() {
+            return "all_lowercase";
+        }
+
+        @Override
+        public Check check(String text) {
+            long letters = text.codePoints().filter(Character::isLetter).count();
+            long upper = text.codePoints().filter(c -> Character.isUpperCase(c) || Character.isTitleCase(c)).count();
+            String actual;
+            if (letters == 0) {
+                actual = "no letters";
+            } else if (upper == 0) {
+                actual = "all " + letters + " letters lower case";
+            } else {
+                String firstWord = WordCounter.words(text).stream()
+                        .filter(w -> w.codePoints().anyMatch(Character::isUpperCase)).findFirst().orElse("");
+                actual = upper + " upper-case letters, first in '" + firstWord + "'";
+            }
+            return Check.of(name(), letters > 0 && upper == 0, "letters, all lower case", actual);
+        }
+    }
+
     /** {@code min_words}: at least {@code n} words ({@link WordCounter}). */
     record MinWords(int n) implements Constraint {
         @Override

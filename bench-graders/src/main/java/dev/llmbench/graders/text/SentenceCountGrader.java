@@ -31,20 +31,11 @@ record SentenceCountGrader(int min, int max, boolean beforeAnswer) implements Gr
     }
 
     private String expected() {
-        String range;
-        if (min == max) {
-            range = "exactly " + min;
-        } else if (max == Integer.MAX_VALUE) {
-            range = "at least " + min;
-        } else if (min == 0) {
-            range = "at most " + max;
-        } else {
-            range = min + "–" + max;
-        }
-        return range + " sentences" + (beforeAnswer ? " before the 'Answer:' line" : "");
+        return new CountRange(min, max).describe("sentences") + (beforeAnswer ? " before the 'Answer:' line" : "");
     }
 
-    private static String listing(List<String> sentences) {
+    /** The sentences as {@code ": [one] [two]"}, clipped for a check's {@code actual}; empty for none. */
+    static String listing(List<String> sentences) {
         if (sentences.isEmpty()) {
             return "";
         }

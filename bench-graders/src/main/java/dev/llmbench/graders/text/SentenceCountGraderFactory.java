@@ -5,7 +5,6 @@ import dev.llmbench.core.spi.GraderConfig;
 import dev.llmbench.core.spi.GraderFactory;
 import dev.llmbench.graders.internal.Params;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,24 +60,12 @@ public final class SentenceCountGraderFactory implements GraderFactory {
     @Override
     public Grader create(GraderConfig config) {
         config.requireKnown(KNOWN);
-        Optional<Integer> exactly = Params.nonNegativeInt(config, "exactly");
-        Optional<Integer> min = Params.nonNegativeInt(config, "min");
-        Optional<Integer> max = Params.nonNegativeInt(config, "max");
-        if (exactly.isPresent() && (min.isPresent() || max.isPresent())) {
-            throw Params.error(config, "parameter 'exactly' cannot be combined with 'min' or 'max'");
-        }
-        if (exactly.isEmpty() && min.isEmpty() && max.isEmpty()) {
-            throw Params.error(config, "needs parameter 'exactly', or 'min' and/or 'max'");
-        }
-        if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
-            throw Params.error(config, "parameter 'min' (" + min.get() + ") must not exceed 'max' (" + max.get() + ")");
-        }
+        CountRange range = CountRange.parse(config, "exactly", "min", "max")
+                .orElseThrow(() -> Params.error(config, "needs parameter 'exactly', or 'min' and/or 'max'"));
         String section = config.optString("section").orElse("all").strip().toLowerCase(Locale.ROOT);
         if (!section.equals("all") && !section.equals("before_answer")) {
             throw Params.error(config, "parameter 'section' must be 'all' or 'before_answer', got \"" + section + "\"");
         }
-        int lo = exactly.orElse(min.orElse(0));
-        int hi = exactly.orElse(max.orElse(Integer.MAX_VALUE));
-        return new SentenceCountGrader(lo, hi, section.equals("before_answer"));
+        return new SentenceCountGrader(range.min(), range.max(), section.equals("before_answer"));
     }
 }

@@ -110,6 +110,28 @@ public final class WordCounter {
     }
 
     /**
+     * Whether the first words of {@code text} are {@code phrase}'s words, case-insensitively;
+     * leading punctuation, quotes and markup are ignored (the mirror of {@link #endsWith}).
+     *
+     * @param text   any text; never null
+     * @param phrase one or more words; never null
+     * @return false when {@code phrase} has no words
+     */
+    public static boolean startsWith(String text, String phrase) {
+        List<String> want = words(phrase);
+        List<String> have = words(text);
+        if (want.isEmpty() || have.size() < want.size()) {
+            return false;
+        }
+        for (int i = 0; i < want.size(); i++) {
+            if (!have.get(i).toLowerCase(Locale.ROOT).equals(want.get(i).toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The last word of {@code text}, or an empty string when it has none.
      *
      * @param text any text; never null

@@ -96,6 +96,22 @@ class CalibrationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
+    void anEmptyReplyFails(Subject s) {
+        Grade g = s.grade("");
+        assertThat(g.passed()).as("empty reply scored %s: %s", g.score(), g.checks()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void echoingThePromptFails(Subject s) {
+        String echo = s.testCase().request().messages().stream().map(m -> m.content())
+                .collect(Collectors.joining("\n\n"));
+        Grade g = s.grade(echo);
+        assertThat(g.passed()).as("echoed prompt scored %s: %s", g.score(), g.checks()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
     void everyCheckThatTheReferencePassesIsFailedBySomeBadResponse(Subject s) {
         Set<String> passedByReference = names(s.grade(s.testCase().calibration().reference().orElseThrow()), true);
         Set<String> failedByBadOnes = new TreeSet<>();

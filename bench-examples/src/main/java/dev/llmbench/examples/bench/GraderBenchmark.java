@@ -31,8 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * per graded response.
  *
  * <p>Run: {@code java -jar bench-examples/target/benchmarks.jar GraderBenchmark -p test=basic_reasoning}.
- * Tests that execute code ({@code code_generation}, {@code debugging}, {@code code_execution}) start
- * a child JVM per response; measure them with {@code -bm ss -i 5} (single shot), see BENCHMARKS.md.
+ * {@code code_execution} runs its programs once when its graders are created, so grading is a text
+ * comparison here. {@code code_generation} and {@code debugging} compile and run every response in
+ * a child JVM: {@link CodeGradingBenchmark} measures them.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,7 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class GraderBenchmark {
     /** The test whose responses are graded. */
-    @Param({"basic_reasoning", "instruction_following", "tool_use"})
+    @Param({"basic_reasoning", "algorithm_explanation", "complex_reasoning", "content_generation", "edge_case_handling",
+        "long_context_rag", "structured_output", "tool_use", "instruction_following", "adversarial", "summarization",
+        "recent_knowledge", "code_execution"})
     public String test;
 
     private BenchTest bench;

@@ -17,6 +17,19 @@ class RunOutputTest {
     Path tmp;
 
     @Test
+    void theEchoSimulatorFailsTheWholeStandardSuite() throws Exception {
+        Path dir = tmp.resolve("echo");
+        Outcome o = CliRunner.run("run", "--model", "sim:echo?ttft=0ms&tps=100000&jitter=0", "--trials", "1",
+                "--warmup", "0", "--out", dir.toString());
+        assertThat(o.exitCode()).as(o.err()).isEqualTo(ExitCodes.OK);
+        JsonNode summary = JsonCodec.MAPPER.readTree(dir.resolve("result.json").toFile()).path("models").get(0)
+                .path("summary");
+        assertThat(summary.path("tests_total").asInt()).isEqualTo(15);
+        assertThat(summary.path("tests_passed").asInt()).as("echoing the prompt passes no test").isZero();
+        assertThat(summary.path("quality").asDouble()).as("echo quality").isLessThan(0.2);
+    }
+
+    @Test
     void writesACompleteResultAndPrintsTheTableAndFilePaths() throws Exception {
         Path dir = tmp.resolve("run");
         Outcome o = CliRunner.run("run", "--model", FAST_ORACLE, "--trials", "2", "--warmup", "1", "--out", dir.toString());
@@ -47,7 +60,8 @@ class RunOutputTest {
             }
         }
         assertThat(summary.path("quality").asDouble()).as("sim:oracle replays calibrated references").isEqualTo(1.0);
-        assertThat(summary.path("tests_passed").asInt()).isEqualTo(summary.path("tests_total").asInt()).isPositive();
+        assertThat(summary.path("tests_total").asInt()).isEqualTo(15);
+        assertThat(summary.path("tests_passed").asInt()).as("sim:oracle passes every standard test").isEqualTo(15);
         assertThat(summary.path("errors").asInt()).isZero();
 
         for (JsonNode test : model.path("tests")) {

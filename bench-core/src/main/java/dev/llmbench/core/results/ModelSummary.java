@@ -16,6 +16,7 @@ import java.util.OptionalDouble;
  * @param errors         requests that failed
  * @param errorsByClass  failed requests per error class id
  * @param reliability    share of requests without error, in [0, 1]
+ * @param reliabilityCi95 its Wilson 95% interval
  * @param ttftMs         time to first token of successful requests, milliseconds
  * @param latencyMs      total latency of successful requests, milliseconds
  * @param itlMs          inter-token gaps pooled across successful requests, milliseconds
@@ -24,6 +25,8 @@ import java.util.OptionalDouble;
  * @param costUsd        total cost in US dollars, when every request reported one
  * @param coldStartMs    latency of the first warmup request, milliseconds, when there was one
  * @param histograms     encoded HdrHistograms by metric id (base64, compressed; ns or tokens/s)
+ * @param meanLatencyMs  mean total time of all measured requests, failed ones included, in ms
+ * @param smfOverall     the seed harness's composite ({@code SmfScore}), for comparison only
  * @since 0.1
  */
 public record ModelSummary(
@@ -35,6 +38,7 @@ public record ModelSummary(
         long errors,
         Map<String, Long> errorsByClass,
         double reliability,
+        Optional<Interval> reliabilityCi95,
         Distribution ttftMs,
         Distribution latencyMs,
         Distribution itlMs,
@@ -42,11 +46,14 @@ public record ModelSummary(
         long outputTokens,
         OptionalDouble costUsd,
         OptionalDouble coldStartMs,
-        Map<String, String> histograms) {
+        Map<String, String> histograms,
+        double meanLatencyMs,
+        double smfOverall) {
     /** Validates the components and copies the maps. */
     public ModelSummary {
         Checks.notNull(qualityCi95, "qualityCi95");
         errorsByClass = Map.copyOf(Checks.notNull(errorsByClass, "errorsByClass"));
+        Checks.notNull(reliabilityCi95, "reliabilityCi95");
         Checks.notNull(ttftMs, "ttftMs");
         Checks.notNull(latencyMs, "latencyMs");
         Checks.notNull(itlMs, "itlMs");

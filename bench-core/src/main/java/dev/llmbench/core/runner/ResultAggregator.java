@@ -1,7 +1,6 @@
 package dev.llmbench.core.runner;
 
 import dev.llmbench.core.api.BenchTest;
-import dev.llmbench.core.results.Interval;
 import dev.llmbench.core.results.ModelResult;
 import dev.llmbench.core.results.ModelSummary;
 import dev.llmbench.core.results.RunInfo;
@@ -10,6 +9,8 @@ import dev.llmbench.core.results.TestResult;
 import dev.llmbench.core.results.TrialKey;
 import dev.llmbench.core.results.TrialRecord;
 import dev.llmbench.core.stats.Intervals;
+import dev.llmbench.core.stats.PassAtK;
+import dev.llmbench.core.stats.SmfScore;
 import dev.llmbench.core.timing.Metric;
 import dev.llmbench.core.timing.MetricsRecorder;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
@@ -27,7 +27,9 @@ import java.util.TreeMap;
  * so a resumed run aggregates exactly like an uninterrupted one.
  *
  * <p>Rules: a failed request scores 0 and does not pass (a user got no answer; reliability shows
- * how often that happened). Latency distributions hold successful requests only. Stateless and
+ * how often that happened). Latency distributions hold successful requests only; the mean latency
+ * behind {@code smf_overall} includes failed requests, as the seed harness did. pass@k and pass^k
+ * are computed per case and averaged, for k up to the fewest trials of any case. Stateless and
  * thread-safe.
  */
 final class ResultAggregator {
@@ -56,6 +58,7 @@ final class ResultAggregator {
         Map<String, Long> errorsByClass = new TreeMap<>();
         long requests = 0;
         long errors = 0;
+        double latencySumMs = 0;
         long outputTokens = 0;
         double cost = 0;
         boolean costKnown = true;
@@ -78,6 +81,7 @@ final class ResultAggregator {
                 scores.add(t.score());
                 passedCount += t.passed() ? 1 : 0;
                 requests++;
+                latencySumMs += t.timing().latencyNanos() / 1e6;
                 outputTokens += t.timing().outputTokens();
                 if (t.costUsd() >= 0) {
                     cost += t.costUsd();
@@ -94,8 +98,24 @@ final class ResultAggregator {
             }
             double score = Intervals.mean(scores);
             double passRate = (double) passedCount / trials.size();
-            Optional<Interval> ci = Intervals.meanT(scores, CONFIDENCE, 0, 1);
-            tests.add(new TestResult(test.id(), test.category(), score, ci, passRate, passRate >= 0.5, testErrors, trials));
+            Intervals.ScoreCi ci = Intervals.scoreCi(scores);
+            Map<String, int[]> perCase = new LinkedHashMap<>();
+            for (TrialRecord t : trials) {
+                int[] nc = perCase.computeIfAbsent(t.caseId(), x -> new int[2]);
+                nc[0]++;
+                nc[1] += t.passed() ? 1 : 0;
+            }
+            List<int[]> cases = List.copyOf(perCase.values());
+            int kMax = cases.stream().mapToInt(x -> x[0]).min().orElse(0);
+            Map<Integer, Double> passAtK = new LinkedHashMap<>();
+            Map<Integer, Double> passPowK = new LinkedHashMap<>();
+            for (int k = 1; k <= kMax; k++) {
+                passAtK.put(k, PassAtK.meanPassAtK(cases, k));
+                passPowK.put(k, PassAtK.meanPassPowK(cases, k));
+            }
+            tests.add(new TestResult(test.id(), test.category(), score, ci.interval(), ci.method(), passRate,
+                    Intervals.wilson(passedCount, trials.size(), CONFIDENCE), passRate >= 0.5, testErrors, passAtK,
+                    passPowK, trials));
             strata.add(scores);
         }
         double quality = tests.stream().mapToDouble(TestResult::score).average().orElse(0);
@@ -106,12 +126,15 @@ final class ResultAggregator {
                 histograms.put(m.id(), enc);
             }
         }
+        double reliability = requests == 0 ? 0 : 1.0 - (double) errors / requests;
+        double meanLatency = requests == 0 ? Double.NaN : latencySumMs / requests;
         ModelSummary summary = new ModelSummary(quality, Intervals.stratifiedMean(strata, CONFIDENCE, 0, 1),
                 (int) tests.stream().filter(TestResult::passed).count(), tests.size(), requests, errors, errorsByClass,
-                requests == 0 ? 0 : 1.0 - (double) errors / requests, recorder.summary(key, Metric.TTFT),
+                reliability, Intervals.wilson(requests - errors, requests, CONFIDENCE), recorder.summary(key, Metric.TTFT),
                 recorder.summary(key, Metric.LATENCY), recorder.summary(key, Metric.ITL),
                 recorder.summary(key, Metric.DECODE_TPS), outputTokens,
-                costKnown && requests > 0 ? OptionalDouble.of(cost) : OptionalDouble.empty(), coldStart, histograms);
+                costKnown && requests > 0 ? OptionalDouble.of(cost) : OptionalDouble.empty(), coldStart, histograms,
+                meanLatency, requests == 0 ? Double.NaN : SmfScore.overall(quality, meanLatency, reliability));
         return new ModelResult(key, spec.provider(), summary, tests);
     }
 

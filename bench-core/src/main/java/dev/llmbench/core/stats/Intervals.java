@@ -101,6 +101,23 @@ public final class Intervals {
         return Optional.of(new Interval(clamp(m - crit * se, lo, hi), clamp(m + crit * se, lo, hi)));
     }
 
+    /** A confidence interval and the method that produced it ({@code t} or {@code bootstrap}). */
+    public record ScoreCi(Optional<Interval> interval, String method) {}
+
+    /**
+     * The 95% interval of a mean score in [0, 1]: a seeded percentile bootstrap when there are
+     * fewer than 10 values or more than 80% of them are exactly 0 or 1 (where the t-interval's
+     * normal approximation is poor), else a Student-t interval; clamped to [0, 1].
+     */
+    public static ScoreCi scoreCi(List<Double> scores) {
+        long atBounds = scores.stream().filter(v -> v == 0.0 || v == 1.0).count();
+        if (scores.size() < 10 || atBounds > 0.8 * scores.size()) {
+            return new ScoreCi(Bootstrap.meanCi(scores, 0.95).map(i -> new Interval(clamp(i.lo(), 0, 1),
+                    clamp(i.hi(), 0, 1))), "bootstrap");
+        }
+        return new ScoreCi(meanT(scores, 0.95, 0, 1), "t");
+    }
+
     /**
      * The Wilson score interval of {@code successes} out of {@code n}.
      *

@@ -60,7 +60,13 @@ public final class JsonResultWriter {
                 tn.put("category", t.category());
                 number(tn, "score", t.score());
                 interval(tn, "score_ci95", t.scoreCi95());
+                tn.put("score_ci_method", t.scoreCiMethod());
                 number(tn, "pass_rate", t.passRate());
+                interval(tn, "pass_rate_ci95", t.passRateCi95());
+                ObjectNode atK = tn.putObject("pass_at_k");
+                t.passAtK().forEach((k, v) -> number(atK, Integer.toString(k), v));
+                ObjectNode powK = tn.putObject("pass_pow_k");
+                t.passPowK().forEach((k, v) -> number(powK, Integer.toString(k), v));
                 tn.put("passed", t.passed());
                 tn.put("errors", t.errors());
                 ArrayNode trials = tn.putArray("trials");
@@ -81,6 +87,7 @@ public final class JsonResultWriter {
         n.put("errors", s.errors());
         n.set("errors_by_class", JsonCodec.MAPPER.valueToTree(s.errorsByClass()));
         number(n, "reliability", s.reliability());
+        interval(n, "reliability_ci95", s.reliabilityCi95());
         distribution(n, "ttft_ms", s.ttftMs());
         distribution(n, "latency_ms", s.latencyMs());
         distribution(n, "itl_ms", s.itlMs());
@@ -88,6 +95,8 @@ public final class JsonResultWriter {
         n.put("output_tokens", s.outputTokens());
         optional(n, "cost_usd", s.costUsd());
         optional(n, "cold_start_ms", s.coldStartMs());
+        number(n, "mean_latency_ms", s.meanLatencyMs());
+        number(n, "smf_overall", s.smfOverall());
         n.set("histograms", JsonCodec.MAPPER.valueToTree(s.histograms()));
     }
 

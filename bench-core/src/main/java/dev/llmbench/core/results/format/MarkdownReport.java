@@ -38,13 +38,15 @@ public final class MarkdownReport {
                 .append(String.valueOf(result.run().options()).replace("`", "'")).append("`.\n\n");
         md.append("## Leaderboard\n\n");
         md.append("| model | quality ±95% CI | tests passed | reliability | TTFT p50 / p99 (ms) | latency p50 / p99 (ms)"
-                + " | ITL p50 (ms) | decode tok/s p50 | output tokens | cost (USD) |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+                + " | ITL p50 (ms) | decode tok/s p50 | output tokens | cost (USD) | smf_overall (seed composite) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ModelResult m : result.models()) {
             ModelSummary s = m.summary();
             md.append("| ").append(cell(m.model())).append(" | ").append(Fmt.scoreCi(s.quality(), s.qualityCi95()))
                     .append(" | ").append(s.testsPassed()).append('/').append(s.testsTotal())
-                    .append(" | ").append(Fmt.pct(s.reliability())).append(" (").append(s.errors()).append(" errors)")
+                    .append(" | ").append(Fmt.pct(s.reliability()))
+                    .append(s.reliabilityCi95().map(ci -> " [" + Fmt.pct(ci.lo()) + ", " + Fmt.pct(ci.hi()) + "]").orElse(""))
+                    .append(" (").append(s.errors()).append(" errors)")
                     .append(" | ").append(Fmt.ms(s.ttftMs().p50())).append(" / ").append(Fmt.ms(s.ttftMs().p99()))
                     .append(" | ").append(Fmt.ms(s.latencyMs().p50())).append(" / ").append(Fmt.ms(s.latencyMs().p99()))
                     .append(" | ").append(Fmt.ms(s.itlMs().p50()))
@@ -52,10 +54,13 @@ public final class MarkdownReport {
                     .append(" | ").append(s.outputTokens())
                     .append(" | ").append(s.costUsd().isPresent()
                             ? String.format(Locale.ROOT, "%.4f", s.costUsd().getAsDouble()) : "—")
+                    .append(" | ").append(Fmt.score(s.smfOverall()))
                     .append(" |\n");
         }
         md.append("\nQuality is the mean of the test scores; ± is the half-width of its 95% confidence interval."
-                + " A failed request scores 0; reliability is the share of requests without error.\n\n");
+                + " A failed request scores 0; reliability is the share of requests without error, with its Wilson"
+                + " interval. smf_overall is the seed harness's composite (0.5·quality + 0.25·speed step"
+                + " + 0.25·reliability), shown only for comparison with its reports.\n\n");
         perTestTable(md, result.models());
         for (ModelResult m : result.models()) {
             md.append("## ").append(cell(m.model())).append("\n\n");
@@ -64,8 +69,16 @@ public final class MarkdownReport {
             }
             for (TestResult t : m.tests()) {
                 md.append("### ").append(cell(t.id())).append(" (").append(cell(t.category())).append(")\n\n");
-                md.append("Score ").append(Fmt.scoreCi(t.score(), t.scoreCi95())).append(", pass rate ")
-                        .append(Fmt.pct(t.passRate())).append(", ").append(t.trials().size()).append(" trials.\n\n");
+                md.append("Score ").append(Fmt.scoreCi(t.score(), t.scoreCi95())).append(" (").append(t.scoreCiMethod())
+                        .append(" interval), pass rate ").append(Fmt.pct(t.passRate()))
+                        .append(t.passRateCi95().map(ci -> " [" + Fmt.pct(ci.lo()) + ", " + Fmt.pct(ci.hi()) + "]").orElse(""))
+                        .append(", ").append(t.trials().size()).append(" trials");
+                if (!t.passAtK().isEmpty()) {
+                    int k = java.util.Collections.max(t.passAtK().keySet());
+                    md.append(", pass@").append(k).append(' ').append(Fmt.score(t.passAtK().get(k)))
+                            .append(", pass^").append(k).append(' ').append(Fmt.score(t.passPowK().get(k)));
+                }
+                md.append(".\n\n");
                 md.append("| case | trial | score | passed | failed checks | TTFT (ms) | latency (ms) | error |\n");
                 md.append("|---|---|---|---|---|---|---|---|\n");
                 for (TrialRecord tr : t.trials()) {

@@ -4,6 +4,7 @@ import dev.llmbench.core.BenchConfigurationException;
 import dev.llmbench.core.internal.Checks;
 import dev.llmbench.core.spi.ModelInfo;
 import dev.llmbench.core.spi.Provider;
+import dev.llmbench.core.spi.Capability;
 import dev.llmbench.core.spi.ProviderConfig;
 import dev.llmbench.core.spi.ProviderFactory;
 import dev.llmbench.providers.internal.HttpSettings;
@@ -57,6 +58,14 @@ import java.util.function.UnaryOperator;
  * @since 0.1
  */
 public final class OpenAiProviderFactory implements ProviderFactory {
+    /**
+     * What an OpenAI-compatible server can do. Usage needs {@code stream_options.include_usage}
+     * (sent unless {@code include_usage=false}); reasoning is reported when the server streams it;
+     * server timings are passed on when a server sends them (llama.cpp) but not promised.
+     */
+    static final Set<Capability> CAPABILITIES = Set.of(Capability.STREAMING, Capability.TOOLS, Capability.JSON_MODE,
+            Capability.JSON_SCHEMA, Capability.REASONING, Capability.USAGE);
+
     /** The provider id and model spec prefix. */
     public static final String ID = "openai";
     /** The base URL used when neither config nor environment give one. */
@@ -126,7 +135,7 @@ public final class OpenAiProviderFactory implements ProviderFactory {
         BodyParams params = BodyParams.of(ID, s.extras(), BODY_PARAMS);
         ChatCompletionsClient client = new ChatCompletionsClient(ID, s, AUTH_HINT, s.resolve("/chat/completions"),
                 Map.of(), params, usage.equals("true"), maxField);
-        return new OpenAiProvider(c.model(), client);
+        return new ChatCompletionsProvider(ID, c.model(), client, CAPABILITIES);
     }
 
     /**

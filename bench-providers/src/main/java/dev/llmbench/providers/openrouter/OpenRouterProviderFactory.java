@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmbench.core.internal.Checks;
 import dev.llmbench.core.spi.ModelInfo;
 import dev.llmbench.core.spi.Provider;
+import dev.llmbench.core.spi.Capability;
 import dev.llmbench.core.spi.ProviderConfig;
 import dev.llmbench.core.spi.ProviderFactory;
 import dev.llmbench.providers.internal.HttpSettings;
@@ -11,6 +12,7 @@ import dev.llmbench.providers.internal.ModelParams;
 import dev.llmbench.providers.internal.http.Json;
 import dev.llmbench.providers.openai.BodyParams;
 import dev.llmbench.providers.openai.ChatCompletionsClient;
+import dev.llmbench.providers.openai.ChatCompletionsProvider;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +67,14 @@ import java.util.function.UnaryOperator;
  * @since 0.1
  */
 public final class OpenRouterProviderFactory implements ProviderFactory {
+    /**
+     * What OpenRouter offers: usage with cost on every response; tools, JSON modes and reasoning
+     * depend on the routed model (OpenRouter ignores what a model cannot do unless
+     * {@code provider.require_parameters} is set). No server timings.
+     */
+    static final Set<Capability> CAPABILITIES = Set.of(Capability.STREAMING, Capability.TOOLS, Capability.JSON_MODE,
+            Capability.JSON_SCHEMA, Capability.REASONING, Capability.USAGE);
+
     /** The provider id and model spec prefix. */
     public static final String ID = "openrouter";
     /** OpenRouter's API base URL. */
@@ -125,7 +135,7 @@ public final class OpenRouterProviderFactory implements ProviderFactory {
         BodyParams params = BodyParams.of(ID, withUsage(s.extras()), bodyParamsWithUsage());
         ChatCompletionsClient client = new ChatCompletionsClient(ID, s, AUTH_HINT, s.resolve("/chat/completions"),
                 headers(s.extras()), params, true, "max_tokens");
-        return new OpenRouterProvider(c.model(), client);
+        return new ChatCompletionsProvider(ID, c.model(), client, CAPABILITIES);
     }
 
     /**

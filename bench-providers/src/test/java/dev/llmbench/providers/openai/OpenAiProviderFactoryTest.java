@@ -18,8 +18,8 @@ class OpenAiProviderFactoryTest {
         return vars::get;
     }
 
-    private static OpenAiProvider create(Map<String, String> vars, ProviderConfig config) {
-        return (OpenAiProvider) new OpenAiProviderFactory(env(vars)).create(config);
+    private static ChatCompletionsProvider create(Map<String, String> vars, ProviderConfig config) {
+        return (ChatCompletionsProvider) new OpenAiProviderFactory(env(vars)).create(config);
     }
 
     @Test
@@ -32,7 +32,7 @@ class OpenAiProviderFactoryTest {
 
     @Test
     void takesTheKeyFromTheEnvironmentAndPutsItOnlyInTheAuthorizationHeader() {
-        try (OpenAiProvider p = create(Map.of("OPENAI_API_KEY", "sk-canary-123"), ProviderConfig.of("gpt-4o-mini"))) {
+        try (ChatCompletionsProvider p = create(Map.of("OPENAI_API_KEY", "sk-canary-123"), ProviderConfig.of("gpt-4o-mini"))) {
             assertThat(p.client().headers()).containsEntry("Authorization", "Bearer sk-canary-123");
             assertThat(p.client().toString()).contains("https://api.openai.com/v1/chat/completions")
                     .doesNotContain("sk-canary-123");
@@ -42,7 +42,7 @@ class OpenAiProviderFactoryTest {
 
     @Test
     void needsNoKeyForAnotherBaseUrlFromTheEnvironment() {
-        try (OpenAiProvider p = create(Map.of("OPENAI_BASE_URL", "http://localhost:11434/v1/"), ProviderConfig.of("llama3.2"))) {
+        try (ChatCompletionsProvider p = create(Map.of("OPENAI_BASE_URL", "http://localhost:11434/v1/"), ProviderConfig.of("llama3.2"))) {
             assertThat(p.client().headers()).doesNotContainKey("Authorization");
             assertThat(p.client().toString()).contains("http://localhost:11434/v1/chat/completions");
         }
@@ -51,7 +51,7 @@ class OpenAiProviderFactoryTest {
     @Test
     void prefersTheConfiguredBaseUrlAndKeyOverTheEnvironment() {
         ProviderConfig config = ProviderConfig.of("m").withBaseUrl("http://127.0.0.1:8000/v1").withApiKey(Secret.of("sk-config"));
-        try (OpenAiProvider p = create(Map.of("OPENAI_BASE_URL", "http://elsewhere/v1", "OPENAI_API_KEY", "sk-env"), config)) {
+        try (ChatCompletionsProvider p = create(Map.of("OPENAI_BASE_URL", "http://elsewhere/v1", "OPENAI_API_KEY", "sk-env"), config)) {
             assertThat(p.client().toString()).contains("http://127.0.0.1:8000/v1/chat/completions");
             assertThat(p.client().headers()).containsEntry("Authorization", "Bearer sk-config");
         }

@@ -1,5 +1,6 @@
 package dev.llmbench.providers.openrouter;
 
+import dev.llmbench.providers.openai.ChatCompletionsProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class OpenRouterProviderFactoryTest {
 
-    private static OpenRouterProvider create(Map<String, String> env, ProviderConfig config) {
-        return (OpenRouterProvider) new OpenRouterProviderFactory(env::get).create(config);
+    private static ChatCompletionsProvider create(Map<String, String> env, ProviderConfig config) {
+        return (ChatCompletionsProvider) new OpenRouterProviderFactory(env::get).create(config);
     }
 
     @Test
@@ -28,8 +29,8 @@ class OpenRouterProviderFactoryTest {
 
     @Test
     void talksToOpenRouterWithTheKeyFromTheEnvironment() {
-        try (OpenRouterProvider p = create(Map.of("OPENROUTER_API_KEY", "sk-or-canary-123"), ProviderConfig.of("openai/gpt-4o-mini"))) {
-            assertThat(p.client().toString()).contains("https://openrouter.ai/api/v1/chat/completions");
+        try (ChatCompletionsProvider p = create(Map.of("OPENROUTER_API_KEY", "sk-or-canary-123"), ProviderConfig.of("openai/gpt-4o-mini"))) {
+            assertThat(p.toString()).contains("https://openrouter.ai/api/v1/chat/completions");
             assertThat(p.id()).isEqualTo("openrouter");
             assertThat(p.model()).isEqualTo("openai/gpt-4o-mini");
             assertThat(p.capabilities()).contains(Capability.USAGE, Capability.REASONING, Capability.TOOLS);

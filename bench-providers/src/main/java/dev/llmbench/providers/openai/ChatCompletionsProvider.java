@@ -1,5 +1,6 @@
 package dev.llmbench.providers.openai;
 
+import dev.llmbench.core.internal.Checks;
 import dev.llmbench.core.model.ChatRequest;
 import dev.llmbench.core.spi.Capability;
 import dev.llmbench.core.spi.Provider;
@@ -8,33 +9,37 @@ import dev.llmbench.core.spi.StreamListener;
 import java.util.Set;
 
 /**
- * One model on one OpenAI-compatible server, reached through a {@link ChatCompletionsClient}.
+ * One model behind a chat-completions endpoint, reached through a {@link ChatCompletionsClient}:
+ * what the {@code openai} and {@code openrouter} providers create, differing only in their id,
+ * client settings and capabilities.
  *
  * <p>Thread-safe: the runner sends concurrent requests through one instance. {@link #close()}
  * aborts requests in flight (each ends with {@code cancelled}) and releases the connection pool.
  *
  * @since 0.1
  */
-final class OpenAiProvider implements Provider {
-    /**
-     * What an OpenAI-compatible server can do. Usage needs {@code stream_options.include_usage}
-     * (sent unless {@code include_usage=false}); reasoning is reported when the server streams it;
-     * server timings are passed on when a server sends them (llama.cpp) but not promised.
-     */
-    static final Set<Capability> CAPABILITIES = Set.of(Capability.STREAMING, Capability.TOOLS, Capability.JSON_MODE,
-            Capability.JSON_SCHEMA, Capability.REASONING, Capability.USAGE);
-
+public final class ChatCompletionsProvider implements Provider {
+    private final String id;
     private final String model;
     private final ChatCompletionsClient client;
+    private final Set<Capability> capabilities;
 
-    OpenAiProvider(String model, ChatCompletionsClient client) {
-        this.model = model;
-        this.client = client;
+    /**
+     * @param id           the provider id, e.g. {@code openrouter}
+     * @param model        the model name sent to the server
+     * @param client       the client; closed with this provider
+     * @param capabilities what the provider offers
+     */
+    public ChatCompletionsProvider(String id, String model, ChatCompletionsClient client, Set<Capability> capabilities) {
+        this.id = Checks.notBlank(id, "id");
+        this.model = Checks.notBlank(model, "model");
+        this.client = Checks.notNull(client, "client");
+        this.capabilities = Set.copyOf(capabilities);
     }
 
     @Override
     public String id() {
-        return OpenAiProviderFactory.ID;
+        return id;
     }
 
     @Override
@@ -44,7 +49,7 @@ final class OpenAiProvider implements Provider {
 
     @Override
     public Set<Capability> capabilities() {
-        return CAPABILITIES;
+        return capabilities;
     }
 
     @Override
@@ -64,6 +69,6 @@ final class OpenAiProvider implements Provider {
 
     @Override
     public String toString() {
-        return "OpenAiProvider[" + model + " via " + client + "]";
+        return id + ":" + model + " via " + client;
     }
 }

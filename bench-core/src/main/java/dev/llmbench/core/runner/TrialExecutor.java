@@ -147,35 +147,12 @@ final class TrialExecutor {
     }
 
     private void finish(TrialKey key, ConversationRunner.Turns turns) {
-        RequestRunner.Outcome o = turns.last();
-        if (o.error().isPresent() && o.error().get().errorClass() == ErrorClass.CANCELLED) {
+        if (turns.last().error().isPresent() && turns.last().error().get().errorClass() == ErrorClass.CANCELLED) {
             return; // interrupted, not measured: a resume runs it again
         }
-        BenchTest test = plan.test(key.test());
-        TestCase c = plan.testCase(key.test(), key.caseId());
-        Optional<ProviderError> error = o.error();
-        Grade grade = null;
-        if (error.isEmpty()) {
-            try {
-                GradingInput input = c.toolLoop().active()
-                        ? new GradingInput(test.id(), c, o.response(), turns.conversation())
-                        : new GradingInput(test.id(), c, o.response());
-                grade = CaseGrading.grade(test, c, input, plan::grader);
-            } catch (RuntimeException ex) {
-                error = Optional.of(ProviderError.of(ErrorClass.INTERNAL, "grading failed: " + ex));
-            }
-        }
-        long input = 0;
-        double cost = 0;
-        for (RequestRunner.Outcome turn : turns.outcomes()) {
-            input = input < 0 || turn.response().usage().inputTokens() < 0 ? -1 : input + turn.response().usage().inputTokens();
-            cost = cost < 0 || turn.response().usage().costUsd() < 0 ? -1 : cost + turn.response().usage().costUsd();
-        }
-        TrialRecord record = new TrialRecord(key.model(), key.test(), key.caseId(), key.trial(),
-                turns.outcomes().get(0).startedAt(), grade == null ? 0 : grade.score(), grade != null && grade.passed(),
-                grade == null ? List.of() : grade.checks(), o.response().text(), o.response().reasoning(),
-                error.isPresent() ? "" : o.response().finishReason().name().toLowerCase(java.util.Locale.ROOT),
-                ConversationRunner.combine(turns.outcomes()), input, cost, error, turns.conversation());
+        TrialRecord record = record(key, turns, plan.test(key.test()), plan.testCase(key.test(), key.caseId()),
+                plan::grader);
+        Optional<ProviderError> error = record.error();
         if (!journal.appendTrial(record)) {
             return;
         }
@@ -196,13 +173,50 @@ final class TrialExecutor {
     }
 
     private ChatRequest request(TrialKey key, long trialSalt) {
-        TestCase c = plan.testCase(key.test(), key.caseId());
+        return request(plan.testCase(key.test(), key.caseId()), key, options.seed(), trialSalt);
+    }
+
+    /** The request of one trial: the case's request with the harness attributes and the trial's seed. */
+    static ChatRequest request(TestCase c, TrialKey key, long runSeed, long trialSalt) {
         ChatRequest.Builder b = c.request().toBuilder()
                 .attribute(ChatRequest.ATTR_TEST, key.test())
                 .attribute(ChatRequest.ATTR_CASE, key.caseId())
-                .attribute(ChatRequest.ATTR_SEED, Long.toString(trialSeed(options.seed(), key, trialSalt)));
+                .attribute(ChatRequest.ATTR_SEED, Long.toString(trialSeed(runSeed, key, trialSalt)));
         c.calibration().reference().ifPresent(ref -> b.attribute(ChatRequest.ATTR_REFERENCE, ref));
         return b.build();
+    }
+
+    /**
+     * The graded record of a finished conversation: a failed request scores 0 and does not pass; a
+     * grader that throws is an {@code internal} error; usage and cost are summed over turns (unknown
+     * when any turn did not report them); timings are combined over turns.
+     */
+    static TrialRecord record(TrialKey key, ConversationRunner.Turns turns, BenchTest test, TestCase c,
+            java.util.function.Function<dev.llmbench.core.spi.GraderConfig, dev.llmbench.core.spi.Grader> graders) {
+        RequestRunner.Outcome o = turns.last();
+        Optional<ProviderError> error = o.error();
+        Grade grade = null;
+        if (error.isEmpty()) {
+            try {
+                GradingInput input = c.toolLoop().active()
+                        ? new GradingInput(test.id(), c, o.response(), turns.conversation())
+                        : new GradingInput(test.id(), c, o.response());
+                grade = CaseGrading.grade(test, c, input, graders);
+            } catch (RuntimeException ex) {
+                error = Optional.of(ProviderError.of(ErrorClass.INTERNAL, "grading failed: " + ex));
+            }
+        }
+        long input = 0;
+        double cost = 0;
+        for (RequestRunner.Outcome turn : turns.outcomes()) {
+            input = input < 0 || turn.response().usage().inputTokens() < 0 ? -1 : input + turn.response().usage().inputTokens();
+            cost = cost < 0 || turn.response().usage().costUsd() < 0 ? -1 : cost + turn.response().usage().costUsd();
+        }
+        return new TrialRecord(key.model(), key.test(), key.caseId(), key.trial(),
+                turns.outcomes().get(0).startedAt(), grade == null ? 0 : grade.score(), grade != null && grade.passed(),
+                grade == null ? List.of() : grade.checks(), o.response().text(), o.response().reasoning(),
+                error.isPresent() ? "" : o.response().finishReason().name().toLowerCase(java.util.Locale.ROOT),
+                ConversationRunner.combine(turns.outcomes()), input, cost, error, turns.conversation());
     }
 
     /** A per-trial seed mixed from the run seed and the trial's identity (SplitMix64 finaliser). */

@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code llmbench} command: {@code run}, {@code list}, {@code ask} and {@code grade}.
+ * The {@code llmbench} command: {@code run}, {@code list}, {@code ask}, {@code grade} and {@code compare}.
  *
  * <p>Every failure ends in one line on stderr, {@code llmbench: <message>}, and an exit code from
  * {@link ExitCodes}; {@code --debug} (accepted anywhere on the line) adds the stack trace and
@@ -65,6 +65,7 @@ public final class Main implements Callable<Integer> {
         cmd.addSubcommand("list", new ListCommand(cli));
         cmd.addSubcommand("ask", new AskCommand(cli));
         cmd.addSubcommand("grade", new GradeCommand(cli));
+        cmd.addSubcommand("compare", new CompareCommand(cli));
         Failures failures = new Failures(cli.err());
         cmd.setOut(cli.out());
         cmd.setErr(cli.err());
@@ -76,7 +77,7 @@ public final class Main implements Callable<Integer> {
     /** {@code llmbench} without a command is a usage error. */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: use run, list, ask or grade");
+        throw new ParameterException(spec.commandLine(), "missing command: use run, list, ask, grade or compare");
     }
 
     /** Supplies {@code --version} from the core library's build information. */

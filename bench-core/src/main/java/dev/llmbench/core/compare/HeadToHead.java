@@ -66,11 +66,11 @@ public record HeadToHead(String modelA, String modelB, List<TestComparison> test
             if (xs.isEmpty()) {
                 continue;
             }
-            tests.add(new TestComparison(ta.id(), mean(xs), mean(ys), PairedComparison.of(xs, ys)));
+            tests.add(new TestComparison(ta.id(), mean(xs), mean(ys), PairedComparison.of(xs, ys, -1, 1)));
             allA.addAll(xs);
             allB.addAll(ys);
         }
-        return new HeadToHead(labelA, labelB, tests, PairedComparison.of(allA, allB));
+        return new HeadToHead(labelA, labelB, tests, PairedComparison.of(allA, allB, -1, 1));
     }
 
     private static String key(TrialRecord t) {

@@ -35,6 +35,14 @@ public record PairedComparison(double meanDiff, Optional<Interval> ci95, int pai
      * @throws IllegalArgumentException when the lists differ in size
      */
     public static PairedComparison of(List<Double> a, List<Double> b) {
+        return of(a, b, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #of(List, List)}, with the interval clamped to the differences' possible range
+     * {@code [lo, hi]} (for scores in [0, 1]: [−1, 1]).
+     */
+    public static PairedComparison of(List<Double> a, List<Double> b, double lo, double hi) {
         if (a.size() != b.size()) {
             throw new IllegalArgumentException("paired lists differ in size: " + a.size() + " vs " + b.size());
         }
@@ -52,7 +60,7 @@ public record PairedComparison(double meanDiff, Optional<Interval> ci95, int pai
         } else if (n < 10) {
             ci = Bootstrap.meanCi(diffs, 0.95);
         } else {
-            ci = Intervals.meanT(diffs, 0.95, -1e300, 1e300);
+            ci = Intervals.meanT(diffs, 0.95, Math.max(lo, -Double.MAX_VALUE), Math.min(hi, Double.MAX_VALUE));
         }
         Verdict v = Verdict.TIE;
         if (ci.isPresent()) {

@@ -42,6 +42,20 @@ public enum Metric {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The metric with this id, e.g. {@code "ttft"} or {@code "decode_tps"}.
+     *
+     * @throws IllegalArgumentException when no metric has this id
+     */
+    public static Metric fromId(String id) {
+        for (Metric m : values()) {
+            if (m.id().equals(id)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown metric \"" + id + "\"");
+    }
+
     /** The reporting unit: {@code "ms"} or {@code "tokens/s"}. */
     public String unit() {
         return duration ? "ms" : "tokens/s";

@@ -1,12 +1,16 @@
 package dev.llmbench.cli;
 
+import dev.llmbench.core.BenchConfigurationException;
+import dev.llmbench.core.discovery.ServiceRegistry;
 import dev.llmbench.core.results.RunResult;
 import dev.llmbench.core.results.format.TextTable;
+import dev.llmbench.core.runner.Defaults;
 import dev.llmbench.core.runner.Options;
 import dev.llmbench.core.runner.ResultFormatType;
 import dev.llmbench.core.runner.RunAbortedException;
 import dev.llmbench.core.runner.RunInterruptedException;
 import dev.llmbench.core.runner.Runner;
+import dev.llmbench.core.suitefile.SuiteFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +32,10 @@ import picocli.CommandLine.Spec;
  * a bad value exits {@value ExitCodes#USAGE} with one line. Without {@code --model} the model is
  * chosen by {@link DefaultModel}. With {@code --resume DIR} the stored options are used, and
  * combining it with options that shape a run is a usage error (a resumed run keeps recording into
- * its stored {@code --record} directory). When {@code --fail-on-error}
+ * its stored {@code --record} directory). {@code --suite} also takes a suite file
+ * ({@code .yaml}, {@code .yml}, {@code .json}; see {@link SuiteFiles}), loaded and validated before
+ * anything is sent; a resumed run of a file suite needs the same {@code --suite FILE} again. When
+ * {@code --fail-on-error}
  * stopped the run, the partial results are still reported and the exit code is
  * {@value ExitCodes#GATE_FAILED}.
  *
@@ -51,7 +58,8 @@ final class RunCommand implements Callable<Integer> {
                     + " Repeatable. Default: the first model of the Ollama server at OLLAMA_HOST, else sim:oracle.")
     private List<String> models = new ArrayList<>();
 
-    @Option(names = "--suite", paramLabel = "ID", description = "The suite or single test to run (default: standard).")
+    @Option(names = "--suite", paramLabel = "ID|FILE",
+            description = "The suite or single test to run (default: standard), or a suite file (.yaml, .yml, .json).")
     private String suite;
 
     @Option(names = "--tests", paramLabel = "REGEX", description = "Run only tests whose id matches.")
@@ -78,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",",
-            description = "Result files: json, md, txt (default: json,md).")
+            description = "Result files, comma-separated: json, md, txt, html, csv, junit, hlog (default: json,md).")
     private List<String> formats;
 
     @Option(names = "--resume", paramLabel = "DIR",
@@ -104,11 +112,17 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         boolean simulatedByDefault = false;
         Runner.Builder runner;
+        ServiceRegistry registry = cli.registry();
         if (resume != null) {
             rejectShapingOptions();
             runner = Runner.resume(resume);
+            if (suite != null) {
+                registry = resumedSuiteFile(runner.options());
+            }
         } else {
-            Options.Builder b = shapedOptions();
+            SuiteFiles.Selection selection = SuiteFiles.select(suite == null ? Defaults.SUITE : suite, registry);
+            registry = selection.registry();
+            Options.Builder b = shapedOptions().suite(selection.suiteId());
             if (models.isEmpty()) {
                 DefaultModel.Choice choice = cli.defaultModel().choose(cli.registry().providers().keySet());
                 choice.banner().ifPresent(cli.err()::println);
@@ -122,7 +136,7 @@ final class RunCommand implements Callable<Integer> {
         ProgressPrinter progress = new ProgressPrinter(cli.err(), cli.interactive(), System::nanoTime,
                 options.warmup(), options.models().size());
         try {
-            RunResult result = runner.registry(cli.registry()).listener(progress).build().run();
+            RunResult result = runner.registry(registry).listener(progress).build().run();
             report(result, progress, options, simulatedByDefault);
             return ExitCodes.OK;
         } catch (RunInterruptedException e) {
@@ -142,9 +156,6 @@ final class RunCommand implements Callable<Integer> {
         Options.Builder b = Options.builder();
         for (String m : models) {
             b.model(m);
-        }
-        if (suite != null) {
-            b.suite(suite);
         }
         if (tests != null) {
             b.include(tests);
@@ -179,9 +190,20 @@ final class RunCommand implements Callable<Integer> {
         return b.failOnError(failOnError);
     }
 
+    /** The registry with the suite file given again with --resume, which must be the stored run's suite. */
+    private ServiceRegistry resumedSuiteFile(Options stored) {
+        SuiteFiles.Selection selection = SuiteFiles.select(suite, cli.registry());
+        if (!selection.suiteId().equals(stored.suite())) {
+            throw new BenchConfigurationException("--resume: the run in " + resume + " ran suite \"" + stored.suite()
+                    + "\", but " + suite + " defines suite \"" + selection.suiteId() + "\"");
+        }
+        return selection.registry();
+    }
+
     private void rejectShapingOptions() {
         ParseResult parsed = spec.commandLine().getParseResult();
-        List<String> given = SHAPING.stream().filter(parsed::hasMatchedOption).toList();
+        List<String> given = SHAPING.stream().filter(parsed::hasMatchedOption)
+                .filter(o -> !(o.equals("--suite") && SuiteFiles.isSuiteFile(suite))).toList();
         if (!given.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--resume continues a run with its stored options;"
                     + " remove " + String.join(", ", given) + " or start a new run without --resume");
@@ -196,7 +218,7 @@ final class RunCommand implements Callable<Integer> {
             o.println();
             for (ResultFormatType type : ResultFormatType.values()) {
                 if (options.formats().contains(type)) {
-                    o.println(dir.resolve(type.fileName()));
+                    type.fileNames().forEach(f -> o.println(dir.resolve(f)));
                 }
             }
         }

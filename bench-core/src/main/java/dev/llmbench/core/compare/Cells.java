@@ -1,16 +1,22 @@
 package dev.llmbench.core.compare;
 
 import dev.llmbench.core.results.Interval;
+import dev.llmbench.core.results.format.Fmt;
+import dev.llmbench.core.results.format.MarkdownReport;
+import dev.llmbench.core.results.format.TextTable;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Number formatting and escaping shared by the comparison writers. Stateless and thread-safe. */
+/**
+ * Formatting for the comparison writers: the report writers' own {@link Fmt} and escaping, plus the
+ * signed differences, intervals and ratios only comparisons print. Stateless and thread-safe.
+ */
 final class Cells {
     private Cells() {}
 
     /** A score or share with 2 decimals, or an em dash for NaN. */
     static String score(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", v) : "—";
+        return Fmt.score(v);
     }
 
     /** A signed difference with 2 decimals: {@code +0.25}, {@code −0.10}. */
@@ -39,20 +45,17 @@ final class Cells {
 
     /** A duration in milliseconds: 1 decimal under 100 ms, none above; em dash for NaN. */
     static String ms(double v) {
-        if (!Double.isFinite(v)) {
-            return "—";
-        }
-        return v < 100 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.0f", v);
+        return Fmt.ms(v);
     }
 
     /** A percentage with 1 decimal. */
     static String pct(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f%%", v * 100) : "—";
+        return Fmt.pct(v);
     }
 
     /** A rate with 1 decimal. */
     static String rate(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : "—";
+        return Fmt.rate(v);
     }
 
     /** A ratio {@code ×1.23}. */
@@ -67,21 +70,11 @@ final class Cells {
 
     /** Text for a terminal: control characters (ANSI escapes' ESC included) become {@code ?}. */
     static String plain(String s) {
-        return s.replaceAll("\\p{Cntrl}", "?");
+        return TextTable.clean(s);
     }
 
     /** Escapes text for a Markdown table cell: no markup, no HTML, one line, at most 300 characters. */
     static String md(String s) {
-        StringBuilder out = new StringBuilder();
-        for (char ch : s.replaceAll("[\\r\\n]+", " ").replaceAll("\\p{Cntrl}", "").toCharArray()) {
-            switch (ch) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '|', '\\', '`', '*', '_', '[', ']', '#', '!', '~' -> out.append('\\').append(ch);
-                default -> out.append(ch);
-            }
-        }
-        return out.length() > 300 ? out.substring(0, 300) + "…" : out.toString();
+        return MarkdownReport.cell(s);
     }
 }

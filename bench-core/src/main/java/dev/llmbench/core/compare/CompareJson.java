@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmbench.core.results.Distribution;
 import dev.llmbench.core.results.Interval;
 import dev.llmbench.core.results.JsonCodec;
+import static dev.llmbench.core.results.format.JsonResultWriter.interval;
+import static dev.llmbench.core.results.format.JsonResultWriter.number;
 import dev.llmbench.core.results.ModelSummary;
 import dev.llmbench.core.stats.PairedComparison;
 import java.util.Locale;
@@ -185,14 +187,6 @@ public final class CompareJson {
         number(n, "p99", d.p99());
     }
 
-    private static void interval(ObjectNode n, String field, Optional<Interval> ci) {
-        if (ci.isPresent()) {
-            n.putArray(field).add(round(ci.get().lo())).add(round(ci.get().hi()));
-        } else {
-            n.putNull(field);
-        }
-    }
-
     private static void count(ObjectNode n, String field, int v) {
         if (v >= 0) {
             n.put(field, v);
@@ -210,15 +204,4 @@ public final class CompareJson {
         }
     }
 
-    private static void number(ObjectNode n, String field, double v) {
-        if (Double.isFinite(v)) {
-            n.put(field, round(v));
-        } else {
-            n.putNull(field);
-        }
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 10_000.0) / 10_000.0;
-    }
 }

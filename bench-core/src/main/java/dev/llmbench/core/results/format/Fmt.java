@@ -4,17 +4,22 @@ import dev.llmbench.core.results.Interval;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Number formatting shared by the text and Markdown writers. Stateless and thread-safe. */
-final class Fmt {
+/**
+ * Number formatting shared by the text, Markdown and comparison writers: one look for every figure.
+ * Stateless and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class Fmt {
     private Fmt() {}
 
     /** A score or share with 2 decimals, or an em dash for NaN. */
-    static String score(double v) {
+    public static String score(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", v) : "—";
     }
 
     /** A score with its CI half-width: {@code 0.83 ± 0.07}. */
-    static String scoreCi(double v, Optional<Interval> ci) {
+    public static String scoreCi(double v, Optional<Interval> ci) {
         if (ci.isEmpty()) {
             return score(v);
         }
@@ -22,7 +27,7 @@ final class Fmt {
     }
 
     /** A duration in milliseconds: 1 decimal under 100 ms, none above; em dash for NaN. */
-    static String ms(double v) {
+    public static String ms(double v) {
         if (!Double.isFinite(v)) {
             return "—";
         }
@@ -30,12 +35,12 @@ final class Fmt {
     }
 
     /** A percentage with 1 decimal. */
-    static String pct(double v) {
+    public static String pct(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f%%", v * 100) : "—";
     }
 
     /** A rate with 1 decimal. */
-    static String rate(double v) {
+    public static String rate(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : "—";
     }
 }

@@ -111,7 +111,8 @@ public final class JsonResultWriter {
         number(n, "max", d.max());
     }
 
-    private static void interval(ObjectNode n, String field, Optional<Interval> ci) {
+    /** Writes {@code [lo, hi]} rounded to 4 decimals, or JSON null. */
+    public static void interval(ObjectNode n, String field, Optional<Interval> ci) {
         if (ci.isPresent()) {
             ArrayNode a = n.putArray(field);
             a.add(round(ci.get().lo()));
@@ -125,7 +126,8 @@ public final class JsonResultWriter {
         number(n, field, v.isPresent() ? v.getAsDouble() : Double.NaN);
     }
 
-    private static void number(ObjectNode n, String field, double v) {
+    /** Writes a number rounded to 4 decimals, or JSON null for NaN and infinities. */
+    public static void number(ObjectNode n, String field, double v) {
         if (Double.isFinite(v)) {
             n.put(field, round(v));
         } else {

@@ -135,7 +135,7 @@ public final class MarkdownReport {
     }
 
     /** Escapes untrusted text for a table cell: no markup, no HTML, one line. */
-    static String cell(String s) {
+    public static String cell(String s) {
         StringBuilder out = new StringBuilder();
         for (char ch : s.replaceAll("[\\r\\n]+", " ").replaceAll("\\p{Cntrl}", "").toCharArray()) {
             switch (ch) {
@@ -150,7 +150,7 @@ public final class MarkdownReport {
     }
 
     /** Puts untrusted text in a fenced block that nothing inside can close. */
-    static String fenced(String text) {
+    public static String fenced(String text) {
         String body = text.length() > RESPONSE_LIMIT ? text.substring(0, RESPONSE_LIMIT) + "\n… (truncated)" : text;
         int longest = 0;
         int run = 0;

@@ -88,7 +88,7 @@ public final class TextTable {
     }
 
     /** Removes control characters (including ANSI escapes' ESC) from text shown on a terminal. */
-    static String clean(String s) {
+    public static String clean(String s) {
         return s.replaceAll("\\p{Cntrl}", "?");
     }
 }

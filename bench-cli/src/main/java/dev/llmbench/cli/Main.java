@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>Every failure ends in one line on stderr, {@code llmbench: <message>}, and an exit code from
  * {@link ExitCodes}; {@code --debug} (accepted anywhere on the line) adds the stack trace and
- * debug logging. Results go to stdout, everything else to stderr.
+ * debug logging. Results go to stdout, everything else to stderr. Ctrl-C (SIGINT) interrupts the
+ * running command, which writes what it has (see {@link GracefulShutdown}) and exits
+ * {@value ExitCodes#INTERRUPTED}.
  *
  * @since 0.1
  */
@@ -45,7 +47,11 @@ public final class Main implements Callable<Integer> {
             // must happen before the first logger is created
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
-        System.exit(execute(Cli.system(), args));
+        GracefulShutdown shutdown = GracefulShutdown.install();
+        int code = execute(Cli.system(), args);
+        shutdown.finished();
+        // after a signal the JVM is already exiting (128 + signal): this call then just waits for it
+        System.exit(code);
     }
 
     /** Runs {@code args} against {@code cli}'s streams and returns the exit code (what tests call). */

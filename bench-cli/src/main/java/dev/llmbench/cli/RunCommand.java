@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
     /** Options that shape a run and therefore cannot be combined with --resume. */
     private static final List<String> SHAPING = List.of("--model", "--suite", "--tests", "--exclude", "--trials",
-            "--warmup", "--concurrency", "--timeout", "--out", "--format", "--seed", "--fail-on-error", "--record");
+            "--warmup", "--concurrency", "--timeout", "--out", "--format", "--seed", "--fail-on-error", "--record",
+            "--retries");
 
     private final Cli cli;
 
@@ -98,6 +99,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on-error", description = "Stop at the first failed request and exit 1.")
     private boolean failOnError;
+
+    @Option(names = "--retries", paramLabel = "N",
+            description = "Retry retriable failures (rate limits, timeouts, 5xx) up to N times, honouring the"
+                    + " server's Retry-After (default 0: failures are data).")
+    private Integer retries;
 
     @Option(names = "--record", paramLabel = "DIR",
             description = "Also store every request and raw response stream in DIR, to re-run offline with"
@@ -186,6 +192,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (record != null) {
             b.recordDir(record);
+        }
+        if (retries != null) {
+            b.retries(retries);
         }
         return b.failOnError(failOnError);
     }

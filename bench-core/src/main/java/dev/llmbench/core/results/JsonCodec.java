@@ -93,6 +93,7 @@ public final class JsonCodec {
         } else {
             n.putNull("error");
         }
+        n.put("retries", t.retries());
         if (!t.conversation().isEmpty()) {
             ArrayNode conv = n.putArray("conversation");
             for (Message m : t.conversation()) {
@@ -169,7 +170,8 @@ public final class JsonCodec {
                     n.get("passed").asBoolean(), checks, n.get("response").asText(),
                     n.has("reasoning") ? n.get("reasoning").asText() : "", n.get("finish_reason").asText(), timing,
                     input == null || input.isNull() ? -1 : input.asLong(),
-                    cost == null || cost.isNull() ? -1 : cost.asDouble(), error, conversation);
+                    cost == null || cost.isNull() ? -1 : cost.asDouble(), error, conversation,
+                    n.path("retries").asInt(0));
         } catch (NullPointerException | UnsupportedOperationException | java.time.DateTimeException e) {
             throw new IllegalArgumentException("trial record is missing a field or has an invalid one: " + e, e);
         }

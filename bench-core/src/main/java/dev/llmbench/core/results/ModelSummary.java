@@ -27,6 +27,7 @@ import java.util.OptionalDouble;
  * @param histograms     encoded HdrHistograms by metric id (base64, compressed; ns or tokens/s)
  * @param meanLatencyMs  mean total time of all measured requests, failed ones included, in ms
  * @param smfOverall     the seed harness's composite ({@code SmfScore}), for comparison only
+ * @param retries        retries over all measured requests (0 when retries are off)
  * @since 0.1
  */
 public record ModelSummary(
@@ -48,7 +49,19 @@ public record ModelSummary(
         OptionalDouble coldStartMs,
         Map<String, String> histograms,
         double meanLatencyMs,
-        double smfOverall) {
+        double smfOverall,
+        long retries) {
+    /** A summary without retries (the constructor before retries existed). */
+    public ModelSummary(double quality, Optional<Interval> qualityCi95, int testsPassed, int testsTotal, long requests,
+            long errors, Map<String, Long> errorsByClass, double reliability, Optional<Interval> reliabilityCi95,
+            Distribution ttftMs, Distribution latencyMs, Distribution itlMs, Distribution decodeTps,
+            long outputTokens, OptionalDouble costUsd, OptionalDouble coldStartMs, Map<String, String> histograms,
+            double meanLatencyMs, double smfOverall) {
+        this(quality, qualityCi95, testsPassed, testsTotal, requests, errors, errorsByClass, reliability,
+                reliabilityCi95, ttftMs, latencyMs, itlMs, decodeTps, outputTokens, costUsd, coldStartMs, histograms,
+                meanLatencyMs, smfOverall, 0);
+    }
+
     /** Validates the components and copies the maps. */
     public ModelSummary {
         Checks.notNull(qualityCi95, "qualityCi95");

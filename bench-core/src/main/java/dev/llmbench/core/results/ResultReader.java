@@ -115,7 +115,8 @@ public final class ResultReader {
                 errorsByClass, number(s, "reliability"), interval(s, "reliability_ci95"),
                 distribution(s.path("ttft_ms")), distribution(s.path("latency_ms")), distribution(s.path("itl_ms")),
                 distribution(s.path("decode_tps")), s.path("output_tokens").asLong(0), optional(s, "cost_usd"),
-                optional(s, "cold_start_ms"), histograms, number(s, "mean_latency_ms"), number(s, "smf_overall"));
+                optional(s, "cold_start_ms"), histograms, number(s, "mean_latency_ms"), number(s, "smf_overall"),
+                s.path("retries").asLong(0));
     }
 
     private static TestResult test(JsonNode t, String model, RunInfo info) {

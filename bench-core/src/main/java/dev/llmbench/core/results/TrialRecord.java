@@ -30,6 +30,9 @@ import java.util.Optional;
  * @param error        the classified error when the request failed
  * @param conversation for a tool-use case, every assistant turn and tool result after the
  *                     request, in order; empty for a single-turn case
+ * @param retries      how many times a request of this trial was sent again after a retriable
+ *                     error (see {@code Options#retries()}); the other fields describe the final
+ *                     attempt; 0 when retries are off
  * @since 0.1
  */
 public record TrialRecord(
@@ -48,10 +51,21 @@ public record TrialRecord(
         long inputTokens,
         double costUsd,
         Optional<ProviderError> error,
-        List<Message> conversation) {
+        List<Message> conversation,
+        int retries) {
+
+    /** A record without retries (the constructor before retries existed). */
+    public TrialRecord(String model, String test, String caseId, int trial, Instant startedAt, double score,
+            boolean passed, List<Check> checks, String response, String reasoning, String finishReason,
+            RequestTiming timing, long inputTokens, double costUsd, Optional<ProviderError> error,
+            List<Message> conversation) {
+        this(model, test, caseId, trial, startedAt, score, passed, checks, response, reasoning, finishReason, timing,
+                inputTokens, costUsd, error, conversation, 0);
+    }
 
     /** Validates the components and copies the list. */
     public TrialRecord {
+        Checks.nonNegative(retries, "retries");
         Checks.notBlank(model, "model");
         Checks.notBlank(test, "test");
         Checks.notBlank(caseId, "caseId");

@@ -27,6 +27,10 @@ public final class Defaults {
     public static final long SEED = 42L;
     /** Result formats written by default. */
     public static final Set<ResultFormatType> FORMATS = Set.of(ResultFormatType.JSON, ResultFormatType.MARKDOWN);
+    /** Retries per failed request of a retriable class: {@value} (off). */
+    public static final int RETRIES = 0;
+    /** The cap on the wait before a retry: 30 seconds. */
+    public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     /** The directory under which run directories are created: {@value}. */
     public static final String RESULTS_ROOT = "llmbench-results";
 }

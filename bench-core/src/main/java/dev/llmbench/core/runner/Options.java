@@ -36,6 +36,8 @@ public final class Options {
     private final Set<ResultFormatType> formats;
     private final boolean failOnError;
     private final Path recordDir;
+    private final int retries;
+    private final Duration maxBackoff;
 
     private Options(Builder b) {
         this.models = List.copyOf(b.models);
@@ -51,6 +53,8 @@ public final class Options {
         this.formats = Set.copyOf(b.formats);
         this.failOnError = b.failOnError;
         this.recordDir = b.recordDir;
+        this.retries = b.retries;
+        this.maxBackoff = b.maxBackoff;
     }
 
     /** A new builder with {@link Defaults}. */
@@ -74,6 +78,8 @@ public final class Options {
         b.formats = EnumSet.copyOf(formats);
         b.failOnError = failOnError;
         b.recordDir = recordDir;
+        b.retries = retries;
+        b.maxBackoff = maxBackoff;
         return b;
     }
 
@@ -146,6 +152,22 @@ public final class Options {
         return Optional.ofNullable(recordDir);
     }
 
+    /**
+     * How often a failed request of a retriable class ({@link dev.llmbench.core.spi.ErrorClass#retriable()})
+     * is sent again; 0 (the default) never retries.
+     */
+    public int retries() {
+        return retries;
+    }
+
+    /**
+     * The longest wait before a retry: caps both the server's {@code Retry-After} /
+     * {@code X-RateLimit-Reset} hint and the exponential backoff.
+     */
+    public Duration maxBackoff() {
+        return maxBackoff;
+    }
+
     /** The options as a JSON-friendly map with snake_case keys (stable; stored in run files). */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -161,6 +183,8 @@ public final class Options {
         m.put("formats", formats.stream().sorted().map(ResultFormatType::id).toList());
         m.put("fail_on_error", failOnError);
         m.put("record_dir", recordDir == null ? null : recordDir.toString());
+        m.put("retries", retries);
+        m.put("max_backoff_ms", maxBackoff.toMillis());
         return m;
     }
 
@@ -196,6 +220,12 @@ public final class Options {
             if (m.get("record_dir") != null) {
                 b.recordDir(Path.of(String.valueOf(m.get("record_dir"))));
             }
+            if (m.get("retries") != null) {
+                b.retries(((Number) m.get("retries")).intValue());
+            }
+            if (m.get("max_backoff_ms") != null) {
+                b.maxBackoff(Duration.ofMillis(((Number) m.get("max_backoff_ms")).longValue()));
+            }
             return b.outputDir(outputDir).build();
         } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
             throw new BenchConfigurationException("stored run options are invalid (" + e.getMessage() + ")", e);
@@ -225,6 +255,8 @@ public final class Options {
         private EnumSet<ResultFormatType> formats = EnumSet.copyOf(Defaults.FORMATS);
         private boolean failOnError;
         private Path recordDir;
+        private int retries = Defaults.RETRIES;
+        private Duration maxBackoff = Defaults.MAX_BACKOFF;
 
         private Builder() {}
 
@@ -337,6 +369,26 @@ public final class Options {
                 throw new BenchConfigurationException("record directory " + dir + " exists and is not a directory");
             }
             this.recordDir = abs;
+            return this;
+        }
+
+        /**
+         * Retries per request for retriable error classes (0 to 100); 0 turns retries off.
+         *
+         * @see Defaults#RETRIES
+         */
+        public Builder retries(int maxRetries) {
+            this.retries = range(maxRetries, 0, 100, "retries");
+            return this;
+        }
+
+        /** The cap on any wait before a retry (1 ms to 1 h). @see Defaults#MAX_BACKOFF */
+        public Builder maxBackoff(Duration cap) {
+            if (cap == null || cap.toMillis() < 1 || cap.compareTo(Duration.ofHours(1)) > 0) {
+                throw new BenchConfigurationException(
+                        "max backoff (" + cap + ") must be between 1 ms and 1 h, e.g. 30s");
+            }
+            this.maxBackoff = cap;
             return this;
         }
 

@@ -47,6 +47,8 @@ final class RequestRunner {
     private final Duration timeout;
     private final Duration grace;
     private final Set<StreamHandle> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<Boolean>> pauses = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
 
     RequestRunner(Ticker ticker, Clock clock, ScheduledExecutorService scheduler, Duration timeout) {
         this(ticker, clock, scheduler, timeout, CANCEL_GRACE);
@@ -120,8 +122,35 @@ final class RequestRunner {
         return done;
     }
 
-    /** Cancels every request in flight with {@link ErrorClass#CANCELLED}. */
+    /**
+     * Completes with true after {@code nanos} (a retry's backoff), or at once with false when
+     * {@link #cancelAll()} is called first, so a waiting retry never delays an interrupted run.
+     */
+    CompletableFuture<Boolean> pause(long nanos) {
+        CompletableFuture<Boolean> f = new CompletableFuture<>();
+        pauses.add(f);
+        if (cancelled.get()) {
+            f.complete(false);
+        }
+        ScheduledFuture<?> timer = scheduler.schedule(() -> f.complete(true), Math.max(0, nanos), TimeUnit.NANOSECONDS);
+        f.whenComplete((v, e) -> {
+            timer.cancel(false);
+            pauses.remove(f);
+        });
+        return f;
+    }
+
+    /** Whether {@link #cancelAll()} was called. */
+    boolean cancelled() {
+        return cancelled.get();
+    }
+
+    /** Cancels every request in flight with {@link ErrorClass#CANCELLED} and ends every retry wait. */
     void cancelAll() {
+        cancelled.set(true);
+        for (CompletableFuture<Boolean> p : pauses) {
+            p.complete(false);
+        }
         for (StreamHandle h : inFlight) {
             h.cancel(ErrorClass.CANCELLED);
         }

@@ -58,6 +58,7 @@ final class ResultAggregator {
         Map<String, Long> errorsByClass = new TreeMap<>();
         long requests = 0;
         long errors = 0;
+        long retries = 0;
         double latencySumMs = 0;
         long outputTokens = 0;
         double cost = 0;
@@ -81,6 +82,7 @@ final class ResultAggregator {
                 scores.add(t.score());
                 passedCount += t.passed() ? 1 : 0;
                 requests++;
+                retries += t.retries();
                 latencySumMs += t.timing().latencyNanos() / 1e6;
                 outputTokens += t.timing().outputTokens();
                 if (t.costUsd() >= 0) {
@@ -134,7 +136,7 @@ final class ResultAggregator {
                 recorder.summary(key, Metric.LATENCY), recorder.summary(key, Metric.ITL),
                 recorder.summary(key, Metric.DECODE_TPS), outputTokens,
                 costKnown && requests > 0 ? OptionalDouble.of(cost) : OptionalDouble.empty(), coldStart, histograms,
-                meanLatency, requests == 0 ? Double.NaN : SmfScore.overall(quality, meanLatency, reliability));
+                meanLatency, requests == 0 ? Double.NaN : SmfScore.overall(quality, meanLatency, reliability), retries);
         return new ModelResult(key, spec.provider(), summary, tests);
     }
 

@@ -57,7 +57,7 @@ final class TrialExecutor {
         this.options = options;
         this.journal = journal;
         this.requests = requests;
-        this.conversations = new ConversationRunner(requests, gradingPool);
+        this.conversations = new ConversationRunner(requests, gradingPool, RetryPolicy.of(options));
         this.gradingPool = gradingPool;
         this.listener = listener;
         this.ticker = ticker;
@@ -216,7 +216,7 @@ final class TrialExecutor {
                 turns.outcomes().get(0).startedAt(), grade == null ? 0 : grade.score(), grade != null && grade.passed(),
                 grade == null ? List.of() : grade.checks(), o.response().text(), o.response().reasoning(),
                 error.isPresent() ? "" : o.response().finishReason().name().toLowerCase(java.util.Locale.ROOT),
-                ConversationRunner.combine(turns.outcomes()), input, cost, error, turns.conversation());
+                ConversationRunner.combine(turns.outcomes()), input, cost, error, turns.conversation(), turns.retries());
     }
 
     /** A per-trial seed mixed from the run seed and the trial's identity (SplitMix64 finaliser). */

@@ -153,6 +153,47 @@ class SandboxTest {
     }
 
     @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void homeIsTheSandboxButFilesElsewhereStayReadable() throws Exception {
+        // Reads are not isolated without root (no chroot or mount namespace): documented in the README.
+        // What the sandbox does give: HOME and user.home point into it, so "~/.m2/settings.xml",
+        // "~/.aws/credentials" and the like resolve to nothing.
+        ExecutionResult r = program("String home = System.getenv(\"HOME\");"
+                + " System.out.println(home.equals(System.getProperty(\"user.home\")));"
+                + " System.out.println(Files.exists(Path.of(home, \".m2\", \"settings.xml\")));"
+                + " System.out.println(Files.exists(Path.of(home, \".ssh\")));"
+                + " System.out.println(Files.isReadable(Path.of(\"/etc/passwd\")));", LIMITS);
+        assertThat(r.termination()).isEqualTo(ExecutionResult.Termination.EXITED);
+        assertThat(r.stdout().lines().toList()).containsExactly("true", "false", "false",
+                Boolean.toString(Files.isReadable(Path.of("/etc/passwd"))));
+    }
+
+    @Test
+    void aProgramOpeningANetworkConnectionIsGradedAndTheGraderSurvives() throws Exception {
+        // The network is not isolated without root (no network namespace): documented in the README.
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            ExecutionResult r = program("try (java.net.Socket s = new java.net.Socket(java.net.InetAddress"
+                    + ".getLoopbackAddress(), " + server.getLocalPort() + ")) { s.getOutputStream().write(1);"
+                    + " System.out.println(\"connected\"); } catch (IOException e) { System.out.println(\"blocked\"); }"
+                    + " while (true) { Thread.sleep(10); }", LIMITS.withWallClock(Duration.ofSeconds(2)));
+            assertThat(r.termination()).isEqualTo(ExecutionResult.Termination.TIMED_OUT);
+            assertThat(r.stdout().strip()).isIn("connected", "blocked");
+        }
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void aShellSpawnedByTheProgramIsKilledWithIt() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")));
+        ExecutionResult r = program("Process sh = new ProcessBuilder(\"/bin/sh\", \"-c\", \"sleep 1000\").start();"
+                + " System.out.println(sh.pid()); System.out.flush(); sh.waitFor();",
+                LIMITS.withWallClock(Duration.ofSeconds(2)));
+        assertThat(r.termination()).isEqualTo(ExecutionResult.Termination.TIMED_OUT);
+        assertThat(eventuallyDead(Long.parseLong(r.stdout().strip()))).as("the shell is dead").isTrue();
+    }
+
+    @Test
     void theHeapIsCapped() {
         ExecutionResult r = program("List<byte[]> hog = new ArrayList<>(); for (int i = 0; i < 64; i++)"
                 + " { hog.add(new byte[16 << 20]); } System.out.println(hog.size());", LIMITS.withMemoryMb(32));

@@ -97,6 +97,7 @@ public final class JsonResultWriter {
         optional(n, "cold_start_ms", s.coldStartMs());
         number(n, "mean_latency_ms", s.meanLatencyMs());
         number(n, "smf_overall", s.smfOverall());
+        n.put("retries", s.retries());
         n.set("histograms", JsonCodec.MAPPER.valueToTree(s.histograms()));
     }
 

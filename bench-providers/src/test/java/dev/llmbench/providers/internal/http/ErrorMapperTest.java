@@ -93,4 +93,14 @@ class ErrorMapperTest {
         assertThat(mapper.transport(new java.io.IOException("Connection reset"), "http://h", true, 120)
                 .errorClass()).isEqualTo(ErrorClass.TRUNCATED_STREAM);
     }
+
+    /** The fault matrix cannot force a connect timeout on loopback; this pins the mapping instead. */
+    @Test
+    void classifiesConnectTimeoutsFromHttpClientAndTheJdk() {
+        assertThat(mapper.transport(new org.apache.hc.client5.http.ConnectTimeoutException("Connect to h timed out"),
+                "http://h", false, 0).errorClass()).isEqualTo(ErrorClass.TIMEOUT_CONNECT);
+        assertThat(mapper.transport(new java.io.IOException("wrapped",
+                new java.net.SocketTimeoutException("Connect timed out")), "http://h", false, 0).errorClass())
+                .isEqualTo(ErrorClass.TIMEOUT_CONNECT);
+    }
 }

@@ -61,9 +61,8 @@ class BadConfigurationTest {
                         "pdf"),
                 Arguments.of("unknown provider setting", List.of("--model", "ollama:m?colour=red"), ExitCodes.USAGE,
                         "colour"),
-                // the CLI contract: an unwritable directory is an infrastructure failure (3), still one line
                 Arguments.of("output directory under a regular file", List.of("--model", "sim:oracle", "--out",
-                        regularFile.resolve("run").toString()), ExitCodes.INFRASTRUCTURE, "a-file"));
+                        regularFile.resolve("run").toString()), ExitCodes.USAGE, "a-file"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -113,13 +112,14 @@ class BadConfigurationTest {
     }
 
     @Test
-    void anUnreachableHostIsAClassifiedTrialErrorNotAConfigurationError() throws Exception {
-        // Only a request can tell that a host is down; there is no preflight (it would cost a request per model
-        // and still race). The run completes, exit 0, and every trial is recorded as "unreachable".
+    void anUnreachableHostIsAConfigurationErrorFoundBeforeAnyRequest() throws Exception {
+        // Before a run, each HTTP provider opens (and closes) one TCP connection to its server: no request.
         Outcome o = child(Map.of("OPENAI_BASE_URL", "http://127.0.0.1:" + CliRunner.closedPort() + "/v1"), "--model",
                 "openai:gpt-x", "--trials", "1", "--timeout", "5s");
-        assertThat(o.exitCode()).as(o.err()).isEqualTo(ExitCodes.OK);
-        assertThat(Files.readString(tmp.resolve("run").resolve("journal.jsonl"))).contains("unreachable");
+        assertThat(o.exitCode()).as(o.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(o.errLines()).singleElement().asString().startsWith("llmbench: ").contains("cannot reach")
+                .contains("is the server running");
+        assertThat(tmp.resolve("run")).doesNotExist();
     }
 
     /** Runs {@code llmbench run --warmup 0 --out tmp/run args} in a child JVM with {@code env} added. */

@@ -68,20 +68,20 @@ class RunCommandTest {
     }
 
     @Test
-    void reportsAnOutputPathThatIsARegularFileAsAnInfrastructureFailure() throws Exception {
+    void reportsAnOutputPathThatIsARegularFileAsAConfigurationError() throws Exception {
         Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
         Outcome o = CliRunner.run("run", "--model", "sim:oracle", "--warmup", "0", "--out", file.toString());
-        assertThat(o.exitCode()).isEqualTo(ExitCodes.INFRASTRUCTURE);
+        assertThat(o.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(o.errLines()).singleElement().asString()
-                .startsWith("llmbench: ").contains(file.toString()).contains("--debug");
+                .startsWith("llmbench: ").contains(file.toString()).contains("choose another --out");
     }
 
     @Test
     void printsTheStackTraceWithDebug() throws Exception {
         Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
         Outcome o = CliRunner.run("run", "--model", "sim:oracle", "--out", file.toString(), "--debug");
-        assertThat(o.exitCode()).isEqualTo(ExitCodes.INFRASTRUCTURE);
-        assertThat(o.err()).contains("BenchRunException").contains("\tat ");
+        assertThat(o.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(o.err()).contains("BenchConfigurationException").contains("\tat ");
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.llmbench.core.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.llmbench.core.BenchConfigurationException;
-import dev.llmbench.core.BenchRunException;
 import dev.llmbench.core.internal.AtomicFiles;
 import dev.llmbench.core.results.JsonCodec;
 import java.io.IOException;
@@ -44,14 +43,15 @@ record RunDirectory(Path dir, String id, Instant startedAt, Options options) {
         n.put("started_at", now.toString());
         n.set("options", JsonCodec.MAPPER.valueToTree(withDir.toMap()));
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new BenchRunException("cannot create the run directory " + dir
+            throw new BenchConfigurationException("cannot create the run directory " + dir
                     + ": a file of that name is in the way; choose another --out");
         }
         try {
             Files.createDirectories(dir);
             AtomicFiles.write(dir.resolve(RUN_FILE), JsonCodec.MAPPER.writeValueAsString(n));
         } catch (IOException e) {
-            throw new BenchRunException("cannot create the run directory " + dir + ": " + e.getMessage(), e);
+            throw new BenchConfigurationException("cannot create the run directory " + dir + " (" + e
+                    + "); choose a writable --out", e);
         }
         return new RunDirectory(dir, id, now, withDir);
     }

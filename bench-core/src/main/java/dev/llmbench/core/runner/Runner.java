@@ -145,6 +145,9 @@ public final class Runner {
                 }
                 providers.put(spec, registry.provider(spec.provider()).create(config));
             }
+            for (Provider p : providers.values()) {
+                p.checkReachable(); // a down server is a configuration error, found before any request
+            }
             return providers;
         } catch (RuntimeException e) {
             providers.values().forEach(Provider::close);

@@ -67,6 +67,16 @@ public interface Provider extends AutoCloseable {
         }
     }
 
+    /**
+     * Checks, before a run sends anything, that the provider's server accepts connections (for an
+     * HTTP provider: a TCP connection to its base URL, no request). The default does nothing, for
+     * providers without a server.
+     *
+     * @throws dev.llmbench.core.BenchConfigurationException one actionable line when the server
+     *         cannot be reached
+     */
+    default void checkReachable() {}
+
     /** Releases the provider's resources. Does not throw checked exceptions. */
     @Override
     void close();

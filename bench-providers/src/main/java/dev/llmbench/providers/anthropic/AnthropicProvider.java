@@ -109,6 +109,11 @@ final class AnthropicProvider implements Provider {
     }
 
     @Override
+    public void checkReachable() {
+        transport.checkReachable(AnthropicProviderFactory.ID, settings.http().baseUrl(), settings.http().connectTimeout());
+    }
+
+    @Override
     public void close() {
         transport.close();
     }

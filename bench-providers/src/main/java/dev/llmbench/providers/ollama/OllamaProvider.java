@@ -208,6 +208,11 @@ final class OllamaProvider implements Provider {
     }
 
     @Override
+    public void checkReachable() {
+        transport.checkReachable(OllamaProviderFactory.ID, settings.http().baseUrl(), settings.http().connectTimeout());
+    }
+
+    @Override
     public void close() {
         closed = true;
         transport.close();

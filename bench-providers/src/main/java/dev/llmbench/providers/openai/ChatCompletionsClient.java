@@ -152,4 +152,9 @@ public final class ChatCompletionsClient implements AutoCloseable {
     public String toString() {
         return "ChatCompletionsClient[" + provider + " " + endpoint + "]";
     }
+
+    /** Checks that the endpoint's server accepts connections; see {@link HttpTransport#checkReachable}. */
+    void checkReachable(String provider) {
+        transport.checkReachable(provider, endpoint, settings.connectTimeout());
+    }
 }

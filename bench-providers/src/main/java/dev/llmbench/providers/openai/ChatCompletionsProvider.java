@@ -57,6 +57,11 @@ public final class ChatCompletionsProvider implements Provider {
         return client.stream(model, request, listener);
     }
 
+    @Override
+    public void checkReachable() {
+        client.checkReachable(id);
+    }
+
     /** The client (for tests). */
     ChatCompletionsClient client() {
         return client;

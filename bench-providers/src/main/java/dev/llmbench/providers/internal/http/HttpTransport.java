@@ -299,6 +299,26 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens and closes one TCP connection to {@code base}'s host and port — no HTTP request — to
+     * tell an unreachable server from a slow one before a run starts. Does nothing when replaying.
+     *
+     * @throws dev.llmbench.core.BenchConfigurationException naming the URL when the connection fails
+     */
+    public void checkReachable(String provider, java.net.URI base, Duration connectTimeout) {
+        if (player != null) {
+            return;
+        }
+        int port = base.getPort() > 0 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(base.getHost(), port), (int) Math.max(1, connectTimeout.toMillis()));
+        } catch (IOException e) {
+            throw new dev.llmbench.core.BenchConfigurationException("provider '" + provider + "': cannot reach "
+                    + base.getScheme() + "://" + base.getHost() + ":" + port + " (" + e.getMessage()
+                    + "); is the server running and the base URL right?");
+        }
+    }
+
     /** Requests in flight. */
     public int inFlight() {
         return inFlight.size();
@@ -315,7 +335,7 @@ public final class HttpTransport implements AutoCloseable {
         }
         awaitWrites();
         if (client != null) {
-            client.close(CloseMode.IMMEDIATE);
+            client.close(CloseMode.GRACEFUL);
             try {
                 client.awaitShutdown(TimeValue.ofSeconds(2));
             } catch (InterruptedException e) {

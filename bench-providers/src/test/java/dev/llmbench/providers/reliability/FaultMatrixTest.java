@@ -1,14 +1,13 @@
 package dev.llmbench.providers.reliability;
 
+import dev.llmbench.providers.testing.ContainsGrader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmbench.core.api.BenchTest;
 import dev.llmbench.core.api.Calibration;
-import dev.llmbench.core.api.Check;
 import dev.llmbench.core.api.DefaultBenchTest;
-import dev.llmbench.core.api.Grade;
 import dev.llmbench.core.api.TestCase;
 import dev.llmbench.core.discovery.ServiceRegistry;
 import dev.llmbench.core.model.ChatRequest;
@@ -22,9 +21,7 @@ import dev.llmbench.core.runner.Runner;
 import dev.llmbench.core.spi.BenchSuite;
 import dev.llmbench.core.spi.Capability;
 import dev.llmbench.core.spi.ErrorClass;
-import dev.llmbench.core.spi.Grader;
 import dev.llmbench.core.spi.GraderConfig;
-import dev.llmbench.core.spi.GraderFactory;
 import dev.llmbench.core.spi.Provider;
 import dev.llmbench.core.spi.ProviderConfig;
 import dev.llmbench.core.spi.ProviderFactory;
@@ -347,26 +344,6 @@ class FaultMatrixTest {
         return new TestCase(id, ChatRequest.ofUser(prompt),
                 List.of(GraderConfig.of("contains").list("words", "forty-two").build()),
                 Calibration.of(ANSWER, "no idea", "the answer is seven"));
-    }
-
-    /** Grader {@code contains}: one check per required word. */
-    private static final class ContainsGrader implements GraderFactory {
-        @Override
-        public String id() {
-            return "contains";
-        }
-
-        @Override
-        public String description() {
-            return "requires words";
-        }
-
-        @Override
-        public Grader create(GraderConfig config) {
-            List<String> words = config.strings("words");
-            return input -> Grade.allOf(words.stream()
-                    .map(w -> Check.of("has_" + w, input.text().contains(w), w, input.text())).toList());
-        }
     }
 
     private static String baseUrl(String providerId) {

@@ -1,13 +1,12 @@
 package dev.llmbench.providers.reliability;
 
+import dev.llmbench.providers.testing.ContainsGrader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmbench.core.api.BenchTest;
 import dev.llmbench.core.api.Calibration;
-import dev.llmbench.core.api.Check;
 import dev.llmbench.core.api.DefaultBenchTest;
-import dev.llmbench.core.api.Grade;
 import dev.llmbench.core.api.TestCase;
 import dev.llmbench.core.discovery.ServiceRegistry;
 import dev.llmbench.core.model.ChatRequest;
@@ -20,9 +19,7 @@ import dev.llmbench.core.runner.ResultFormatType;
 import dev.llmbench.core.runner.Runner;
 import dev.llmbench.core.spi.BenchSuite;
 import dev.llmbench.core.spi.ErrorClass;
-import dev.llmbench.core.spi.Grader;
 import dev.llmbench.core.spi.GraderConfig;
-import dev.llmbench.core.spi.GraderFactory;
 import dev.llmbench.core.spi.Provider;
 import dev.llmbench.core.spi.ProviderConfig;
 import dev.llmbench.core.spi.ProviderFactory;
@@ -201,25 +198,5 @@ class RetriesTest {
                 return List.of(test);
             }
         };
-    }
-
-    /** Grader {@code contains}: one check per required word. */
-    private static final class ContainsGrader implements GraderFactory {
-        @Override
-        public String id() {
-            return "contains";
-        }
-
-        @Override
-        public String description() {
-            return "requires words";
-        }
-
-        @Override
-        public Grader create(GraderConfig config) {
-            List<String> words = config.strings("words");
-            return input -> Grade.allOf(words.stream()
-                    .map(w -> Check.of("has_" + w, input.text().contains(w), w, input.text())).toList());
-        }
     }
 }

@@ -1,12 +1,11 @@
 package dev.llmbench.providers.replay;
 
+import dev.llmbench.providers.testing.ContainsGrader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.llmbench.core.api.BenchTest;
 import dev.llmbench.core.api.Calibration;
-import dev.llmbench.core.api.Check;
 import dev.llmbench.core.api.DefaultBenchTest;
-import dev.llmbench.core.api.Grade;
 import dev.llmbench.core.api.TestCase;
 import dev.llmbench.core.discovery.ServiceRegistry;
 import dev.llmbench.core.model.ChatRequest;
@@ -17,9 +16,7 @@ import dev.llmbench.core.runner.Options;
 import dev.llmbench.core.runner.ResultFormatType;
 import dev.llmbench.core.runner.Runner;
 import dev.llmbench.core.spi.BenchSuite;
-import dev.llmbench.core.spi.Grader;
 import dev.llmbench.core.spi.GraderConfig;
-import dev.llmbench.core.spi.GraderFactory;
 import dev.llmbench.core.spi.Provider;
 import dev.llmbench.core.spi.ProviderConfig;
 import dev.llmbench.core.spi.ProviderFactory;
@@ -64,26 +61,6 @@ class RecordedRunTest {
                 return real.create(config.withBaseUrl(baseUrl).withApiKey(Secret.of(KEY)));
             }
         };
-    }
-
-    /** Grader {@code contains}: one check per required word. */
-    private static final class ContainsGrader implements GraderFactory {
-        @Override
-        public String id() {
-            return "contains";
-        }
-
-        @Override
-        public String description() {
-            return "requires words";
-        }
-
-        @Override
-        public Grader create(GraderConfig config) {
-            List<String> words = config.strings("words");
-            return input -> Grade.allOf(words.stream()
-                    .map(w -> Check.of("has_" + w, input.text().contains(w), w, input.text())).toList());
-        }
     }
 
     private static TestCase testCase(String id, String prompt, String... words) {

@@ -3,9 +3,9 @@ package dev.llmbench.core.compare;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.llmbench.core.results.Distribution;
 import dev.llmbench.core.results.Interval;
 import dev.llmbench.core.results.JsonCodec;
+import static dev.llmbench.core.results.format.JsonResultWriter.distribution;
 import static dev.llmbench.core.results.format.JsonResultWriter.interval;
 import static dev.llmbench.core.results.format.JsonResultWriter.number;
 import dev.llmbench.core.results.ModelSummary;
@@ -176,15 +176,6 @@ public final class CompareJson {
     private static void missing(ObjectNode n, Provenance p) {
         ArrayNode a = n.putArray("missing");
         p.missing().stream().sorted().forEach(f -> a.add(f.name().toLowerCase(Locale.ROOT)));
-    }
-
-    private static void distribution(ObjectNode parent, String field, Distribution d) {
-        ObjectNode n = parent.putObject(field);
-        n.put("count", d.count());
-        number(n, "mean", d.mean());
-        number(n, "p50", d.p50());
-        number(n, "p95", d.p95());
-        number(n, "p99", d.p99());
     }
 
     private static void count(ObjectNode n, String field, int v) {

@@ -101,7 +101,8 @@ public final class JsonResultWriter {
         n.set("histograms", JsonCodec.MAPPER.valueToTree(s.histograms()));
     }
 
-    private static void distribution(ObjectNode parent, String field, Distribution d) {
+    /** Writes {count, mean, p50, p90, p95, p99, max}, JSON null for figures that are unknown. */
+    public static void distribution(ObjectNode parent, String field, Distribution d) {
         ObjectNode n = parent.putObject(field);
         n.put("count", d.count());
         number(n, "mean", d.mean());

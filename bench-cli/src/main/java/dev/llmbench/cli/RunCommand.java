@@ -105,6 +105,25 @@ final class RunCommand implements Callable<Integer> {
                     + " server's Retry-After (default 0: failures are data).")
     private Integer retries;
 
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Load mode: start requests for this long per model (default 60s when --rate is given).")
+    private Duration duration;
+
+    @Option(names = "--rate", paramLabel = "R",
+            description = "Load mode, open loop: Poisson arrivals at R requests/s (seeded by --seed); TTFT and"
+                    + " latency count from the intended send time. --concurrency caps requests in flight"
+                    + " (default " + Defaults.MAX_CONCURRENCY + "). Without --rate, load mode is a closed loop of"
+                    + " --concurrency users.")
+    private Double rate;
+
+    @Option(names = "--slo", paramLabel = "SPEC",
+            description = "Load mode: goodput objective, e.g. ttft=500ms,latency=5s,tpot=50ms.")
+    private String slo;
+
+    @Option(names = "--requests", paramLabel = "N",
+            description = "Load mode: start at most N requests per model (default: no limit).")
+    private Long maxRequests;
+
     @Option(names = "--record", paramLabel = "DIR",
             description = "Also store every request and raw response stream in DIR, to re-run offline with"
                     + " --model replay:DIR (HTTP providers; the simulator has nothing to record).")
@@ -116,6 +135,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (duration != null || rate != null) {
+            return new LoadMode(cli, spec, this).run();
+        }
+        rejectLoadOnlyOptions();
         boolean simulatedByDefault = false;
         Runner.Builder runner;
         ServiceRegistry registry = cli.registry();
@@ -157,8 +180,45 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    private void rejectLoadOnlyOptions() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        List<String> given = List.of("--slo", "--requests").stream().filter(parsed::hasMatchedOption).toList();
+        if (!given.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), String.join(", ", given)
+                    + " only apply to a load run; add --duration (closed loop) or --rate (open loop)");
+        }
+    }
+
+    Duration duration() {
+        return duration;
+    }
+
+    Double rate() {
+        return rate;
+    }
+
+    String slo() {
+        return slo;
+    }
+
+    Long maxRequests() {
+        return maxRequests;
+    }
+
+    Integer concurrency() {
+        return concurrency;
+    }
+
+    List<String> models() {
+        return models;
+    }
+
+    String suite() {
+        return suite;
+    }
+
     /** The options given on the command line, without the model. */
-    private Options.Builder shapedOptions() {
+    Options.Builder shapedOptions() {
         Options.Builder b = Options.builder();
         for (String m : models) {
             b.model(m);

@@ -88,7 +88,7 @@ public final class Runner {
         }
         used = true;
         RunPlan plan = new RunPlan(options, registry);
-        Map<ModelSpec, Provider> providers = createProviders();
+        Map<ModelSpec, Provider> providers = openProviders(options, registry);
         RunDirectory dir = existing != null ? existing : RunDirectory.create(options, clock);
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "llmbench-deadlines");
@@ -133,7 +133,11 @@ public final class Runner {
         }
     }
 
-    private Map<ModelSpec, Provider> createProviders() {
+    /**
+     * Creates one provider per model and checks that each is reachable; on any failure closes
+     * those already created and rethrows.
+     */
+    static Map<ModelSpec, Provider> openProviders(Options options, ServiceRegistry registry) {
         Map<ModelSpec, Provider> providers = new LinkedHashMap<>();
         try {
             for (ModelSpec spec : options.models()) {
@@ -156,6 +160,13 @@ public final class Runner {
     }
 
     private RunInfo runInfo(RunDirectory dir, Journal journal) {
+        boolean simulated = options.models().stream().allMatch(m -> m.provider().equals("sim"));
+        return new RunInfo(dir.id(), dir.startedAt(), clock.instant(), Version.current(), options.toMap(), environment(),
+                ResultAggregator.wallTimeMs(journal), simulated);
+    }
+
+    /** The JVM and machine a run was measured on, JSON-friendly. */
+    static Map<String, Object> environment() {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("java_version", System.getProperty("java.version"));
         env.put("java_vendor", System.getProperty("java.vendor"));
@@ -163,9 +174,7 @@ public final class Runner {
         env.put("arch", System.getProperty("os.arch"));
         env.put("cpus", Runtime.getRuntime().availableProcessors());
         env.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        boolean simulated = options.models().stream().allMatch(m -> m.provider().equals("sim"));
-        return new RunInfo(dir.id(), dir.startedAt(), clock.instant(), Version.current(), options.toMap(), env,
-                ResultAggregator.wallTimeMs(journal), simulated);
+        return env;
     }
 
     /** Builds a {@link Runner}. Not thread-safe. */

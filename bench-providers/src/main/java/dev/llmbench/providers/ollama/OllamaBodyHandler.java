@@ -12,6 +12,7 @@ import dev.llmbench.providers.internal.http.ErrorMapper;
 import dev.llmbench.providers.internal.http.Json;
 import dev.llmbench.providers.internal.http.LineBodyHandler;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.function.LongConsumer;
 
 /**
@@ -61,23 +62,23 @@ final class OllamaBodyHandler extends LineBodyHandler {
     }
 
     @Override
-    protected void onLine(String line, Emitter out) {
-        if (line.isBlank()) {
+    protected void onLine(byte[] bytes, int offset, int length, Emitter out) {
+        if (blank(bytes, offset, length)) {
             return;
         }
         lines++;
         JsonNode n;
         try {
-            n = READER.readTree(line);
+            n = READER.readTree(bytes, offset, length); // UTF-8 bytes straight to Jackson: no String
         } catch (JsonProcessingException e) {
             throw new MalformedResponseException("line " + lines + " of the /api/chat stream is not JSON: "
-                    + ErrorMapper.quote(errors.scrub(excerpt(line))));
+                    + ErrorMapper.quote(errors.scrub(excerpt(text(bytes, offset, length)))));
         } catch (IOException e) {
             throw new MalformedResponseException("line " + lines + " of the /api/chat stream could not be read");
         }
         if (n == null || !n.isObject()) {
             throw new MalformedResponseException("line " + lines + " of the /api/chat stream is not a JSON object: "
-                    + ErrorMapper.quote(errors.scrub(excerpt(line))));
+                    + ErrorMapper.quote(errors.scrub(excerpt(text(bytes, offset, length)))));
         }
         JsonNode error = n.get("error");
         if (error != null && !error.isNull() && !(error.isTextual() && error.asText().isEmpty())) {
@@ -153,6 +154,24 @@ final class OllamaBodyHandler extends LineBodyHandler {
     private static long duration(JsonNode n, String field) {
         long v = Json.number(n, field, ServerTimings.UNKNOWN);
         return v < 0 ? ServerTimings.UNKNOWN : v;
+    }
+
+    /** Whether the line is empty or whitespace only, as {@link String#isBlank()} decides. */
+    private static boolean blank(byte[] bytes, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            byte b = bytes[i];
+            if (b < 0) {
+                return text(bytes, offset, length).isBlank(); // non-ASCII: Unicode spaces count too
+            }
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String text(byte[] bytes, int offset, int length) {
+        return new String(bytes, offset, length, StandardCharsets.UTF_8);
     }
 
     private static String excerpt(String line) {

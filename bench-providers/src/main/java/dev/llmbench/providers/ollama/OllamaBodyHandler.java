@@ -1,5 +1,6 @@
 package dev.llmbench.providers.ollama;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +37,9 @@ import java.util.function.LongConsumer;
  *       {@link StreamEvent.Failed} classified by {@link ErrorMapper#inStream}.</li>
  * </ul>
  *
+ * <p>Ordinary lines ({@code done: false}, text only) are read with the streaming parser
+ * ({@link SimpleLine}); every other line as a tree, under the rules above.
+ *
  * <p>Finish reasons: {@code length} → {@link FinishReason#LENGTH}; {@code stop} or none →
  * {@link FinishReason#STOP}, except {@link FinishReason#TOOL_CALLS} when the response carried tool
  * calls (Ollama says {@code stop} then, as its own OpenAI-compatible layer also corrects);
@@ -67,6 +71,16 @@ final class OllamaBodyHandler extends LineBodyHandler {
             return;
         }
         lines++;
+        SimpleLine simple = simple(bytes, offset, length);
+        if (simple != null) { // the usual line, read without a tree
+            if (!simple.thinking().isEmpty()) {
+                out.emit(new StreamEvent.ReasoningDelta(simple.thinking()));
+            }
+            if (!simple.content().isEmpty()) {
+                out.emit(new StreamEvent.ContentDelta(simple.content()));
+            }
+            return;
+        }
         JsonNode n;
         try {
             n = READER.readTree(bytes, offset, length); // UTF-8 bytes straight to Jackson: no String
@@ -105,6 +119,14 @@ final class OllamaBodyHandler extends LineBodyHandler {
         JsonNode done = n.get("done");
         if (done != null && done.asBoolean(false)) {
             finish(n, out);
+        }
+    }
+
+    private static SimpleLine simple(byte[] bytes, int offset, int length) {
+        try (JsonParser p = READER.createParser(bytes, offset, length)) {
+            return SimpleLine.read(p);
+        } catch (IOException e) {
+            return null; // the tree path reports it
         }
     }
 

@@ -80,21 +80,36 @@ public final class LineDecoder {
             to = a.length;
         }
         int start = from;
-        for (int i = from; i < to; i++) {
-            int b = a[i];
+        int i = from;
+        while (i < to) {
             if (need > 0) {
-                continuation(b & 0xFF);
-            } else if (b >= 0) {
-                if (b == '\n' || b == '\r') {
-                    boolean crLf = b == '\n' && lastWasCr;
-                    lastWasCr = b == '\r';
-                    if (!crLf) {
-                        emit(a, start, i, sink);
-                    }
-                    start = i + 1;
-                    continue;
+                continuation(a[i++] & 0xFF);
+                lastWasCr = false;
+                continue;
+            }
+            int run = i;
+            while (i < to && a[i] > '\r') {
+                i++; // the common case: printable ASCII, no line end
+            }
+            if (i > run) {
+                lastWasCr = false;
+                count(i - run);
+                if (i == to) {
+                    break;
                 }
-                count(1);
+            }
+            int b = a[i++];
+            if (b == '\n' || b == '\r') {
+                boolean crLf = b == '\n' && lastWasCr;
+                lastWasCr = b == '\r';
+                if (!crLf) {
+                    emit(a, start, i - 1, sink);
+                }
+                start = i;
+                continue;
+            }
+            if (b >= 0) {
+                count(1); // a control character
             } else {
                 lead(b & 0xFF);
             }

@@ -116,7 +116,9 @@ public final class TokenGaps {
      * writes are visible to the caller.
      */
     public static final class Builder {
-        private byte[] bytes = new byte[0];
+        private static final byte[] NONE = new byte[0];
+
+        private byte[] bytes = NONE;
         private int length;
         private int count;
 

@@ -33,7 +33,8 @@ import java.nio.charset.StandardCharsets;
  * because the usage chunk may follow it. If the body ends without {@code [DONE]} but a finish
  * reason was seen, the response is complete (some servers omit the marker); if neither, the
  * exchange reports {@code truncated_stream}. A {@code data:} payload that is not JSON is a
- * {@code malformed_response}.
+ * {@code malformed_response}. An ordinary chunk is read from its bytes with Jackson's streaming
+ * parser ({@link SimpleChunk}); every other chunk as a tree, under the same rules.
  *
  * <p>Not API: shared by the {@code openai} and {@code openrouter} providers.
  *

@@ -2,10 +2,10 @@ package dev.llmbench.jmh;
 
 import dev.llmbench.core.results.TrialRecord;
 import dev.llmbench.core.timing.RequestTiming;
+import dev.llmbench.core.timing.TokenGaps;
 import dev.llmbench.core.timing.UsageSource;
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The part of a {@link TrialRecord} that the figures need, in a form JMH can serialize from a
@@ -35,14 +35,14 @@ record TrialSample(double score, boolean passed, boolean failed, long ttfbNanos,
     static TrialSample of(TrialRecord r) {
         RequestTiming t = r.timing();
         return new TrialSample(r.score(), r.passed(), r.error().isPresent(), t.ttfbNanos(), t.ttftNanos(), t.ttfrNanos(),
-                t.latencyNanos(), t.itlNanos().stream().mapToLong(Long::longValue).toArray(), t.outputTokens(),
+                t.latencyNanos(), t.itlNanos().toArray(), t.outputTokens(),
                 t.usageSource());
     }
 
     /** The timing exactly as recorded. */
     RequestTiming timing() {
-        List<Long> itl = Arrays.stream(itlNanos).boxed().toList();
-        return new RequestTiming(ttfbNanos, ttftNanos, ttfrNanos, latencyNanos, itl, outputTokens, usageSource);
+        return new RequestTiming(ttfbNanos, ttftNanos, ttfrNanos, latencyNanos, TokenGaps.of(itlNanos), outputTokens,
+                usageSource);
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.llmbench.core.model.ToolCall;
 import dev.llmbench.core.spi.ErrorClass;
 import dev.llmbench.core.spi.ProviderError;
 import dev.llmbench.core.timing.RequestTiming;
+import dev.llmbench.core.timing.TokenGaps;
 import dev.llmbench.core.timing.UsageSource;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,7 +119,7 @@ public final class JsonCodec {
             n.put("ttfr_ns", tm.ttfrNanos());
             n.put("latency_ns", tm.latencyNanos());
             ArrayNode itl = n.putArray("itl_ns");
-            tm.itlNanos().forEach(itl::add);
+            tm.itlNanos().forEach((long v) -> itl.add(v));
         } else {
             n.put("itl_count", tm.itlNanos().size());
         }
@@ -137,12 +138,13 @@ public final class JsonCodec {
                 checks.add(new Check(c.get("name").asText(), c.get("passed").asBoolean(), c.get("weight").asDouble(),
                         c.get("expected").asText(), c.get("actual").asText()));
             }
-            List<Long> itl = new ArrayList<>();
-            for (JsonNode g : n.withArray("itl_ns")) {
-                itl.add(g.asLong());
+            ArrayNode gaps = n.withArray("itl_ns");
+            long[] itl = new long[gaps.size()];
+            for (int i = 0; i < itl.length; i++) {
+                itl[i] = gaps.get(i).asLong();
             }
             RequestTiming timing = new RequestTiming(n.get("ttfb_ns").asLong(), n.get("ttft_ns").asLong(),
-                    n.get("ttfr_ns").asLong(), n.get("latency_ns").asLong(), itl, n.get("output_tokens").asLong(),
+                    n.get("ttfr_ns").asLong(), n.get("latency_ns").asLong(), TokenGaps.of(itl), n.get("output_tokens").asLong(),
                     UsageSource.valueOf(n.get("usage_source").asText().toUpperCase(java.util.Locale.ROOT)));
             Optional<ProviderError> error = Optional.empty();
             JsonNode e = n.get("error");

@@ -7,6 +7,7 @@ import dev.llmbench.core.spi.ErrorClass;
 import dev.llmbench.core.spi.Provider;
 import dev.llmbench.core.spi.ProviderError;
 import dev.llmbench.core.timing.RequestTiming;
+import dev.llmbench.core.timing.TokenGaps;
 import dev.llmbench.core.timing.UsageSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +123,7 @@ final class ConversationRunner {
         long ttfb = RequestTiming.ABSENT;
         long ttft = RequestTiming.ABSENT;
         long ttfr = RequestTiming.ABSENT;
-        List<Long> itl = new ArrayList<>();
+        TokenGaps.Builder itl = new TokenGaps.Builder();
         long tokens = 0;
         boolean allProvider = true;
         long latency = 0;
@@ -137,7 +138,7 @@ final class ConversationRunner {
             allProvider &= t.usageSource() == UsageSource.PROVIDER;
             latency = off + t.latencyNanos();
         }
-        return new RequestTiming(ttfb, ttft, ttfr, latency, itl, tokens,
+        return new RequestTiming(ttfb, ttft, ttfr, latency, itl.build(), tokens,
                 allProvider ? UsageSource.PROVIDER : UsageSource.COUNTED);
     }
 

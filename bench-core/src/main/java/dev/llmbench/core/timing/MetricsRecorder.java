@@ -42,8 +42,12 @@ public final class MetricsRecorder {
         timing.ttfb().ifPresent(v -> recordNanos(m, Metric.TTFB, v));
         timing.ttft().ifPresent(v -> recordNanos(m, Metric.TTFT, v));
         timing.ttfr().ifPresent(v -> recordNanos(m, Metric.TTFR, v));
-        for (long gap : timing.itlNanos()) {
-            recordNanos(m, Metric.ITL, gap);
+        TokenGaps gaps = timing.itlNanos();
+        if (!gaps.isEmpty()) {
+            Slot itl = slot(m, Metric.ITL);
+            for (int i = 0, n = gaps.size(); i < n; i++) {
+                itl.recordLong(Checks.nonNegative(gaps.get(i), "nanos"));
+            }
         }
         timing.tpotNanos().ifPresent(v -> recordNanos(m, Metric.TPOT, Math.round(v)));
         timing.decodeTps().ifPresent(v -> slot(m, Metric.DECODE_TPS).recordDouble(v));

@@ -26,7 +26,7 @@ import java.util.OptionalLong;
  * @param ttftNanos    time to first token, or {@value #ABSENT}
  * @param ttfrNanos    time to first reasoning token, or {@value #ABSENT}
  * @param latencyNanos total latency; non-negative
- * @param itlNanos     inter-token gaps in arrival order; never null
+ * @param itlNanos     inter-token gaps in nanoseconds, in arrival order, as primitives; never null
  * @param outputTokens output tokens (provider-reported or counted); non-negative
  * @param usageSource  where {@code outputTokens} came from; never null
  * @since 0.1
@@ -36,17 +36,17 @@ public record RequestTiming(
         long ttftNanos,
         long ttfrNanos,
         long latencyNanos,
-        List<Long> itlNanos,
+        TokenGaps itlNanos,
         long outputTokens,
         UsageSource usageSource) {
 
     /** Marks an event that never happened. */
     public static final long ABSENT = -1;
 
-    /** Validates the components and copies the list. */
+    /** Validates the components ({@link TokenGaps} is immutable, so nothing is copied). */
     public RequestTiming {
         Checks.nonNegative(latencyNanos, "latencyNanos");
-        itlNanos = List.copyOf(Checks.notNull(itlNanos, "itlNanos"));
+        Checks.notNull(itlNanos, "itlNanos");
         Checks.nonNegative(outputTokens, "outputTokens");
         Checks.notNull(usageSource, "usageSource");
         for (long v : new long[] {ttfbNanos, ttftNanos, ttfrNanos}) {
@@ -54,6 +54,16 @@ public record RequestTiming(
                 throw new IllegalArgumentException("stamps must be >= 0 or ABSENT (-1), got " + v);
             }
         }
+    }
+
+    /**
+     * The same timing from boxed gaps (unboxed into {@link TokenGaps}); for callers that hold a
+     * list, such as tests.
+     */
+    public RequestTiming(long ttfbNanos, long ttftNanos, long ttfrNanos, long latencyNanos, List<Long> itlNanos,
+            long outputTokens, UsageSource usageSource) {
+        this(ttfbNanos, ttftNanos, ttfrNanos, latencyNanos, TokenGaps.of(Checks.notNull(itlNanos, "itlNanos")),
+                outputTokens, usageSource);
     }
 
     /** Time to first byte when one arrived. */

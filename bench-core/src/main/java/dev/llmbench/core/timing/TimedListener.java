@@ -5,8 +5,6 @@ import dev.llmbench.core.model.ChatResponse;
 import dev.llmbench.core.model.ResponseAssembler;
 import dev.llmbench.core.model.StreamEvent;
 import dev.llmbench.core.spi.StreamListener;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The timing engine for one request: a {@link StreamListener} that stamps every event with one
@@ -18,6 +16,9 @@ import java.util.List;
  * event. A first-byte stamp comes from {@link StreamEvent.ResponseStarted}, or from the first
  * event of any kind when the provider sends none.
  *
+ * <p>Memory while a stream is in flight: a few fields, the assembled response, and the
+ * inter-token gaps in {@link TokenGaps.Builder}'s compact form (about 4–6 bytes per token).
+ *
  * <p>Not thread-safe in general, but it follows the {@link StreamListener} contract: one
  * delivering thread at a time. Reads after the terminal event see all writes when the caller
  * waited for the terminal event through a happens-before edge (a future or latch).
@@ -28,7 +29,7 @@ public final class TimedListener implements StreamListener {
     private final Ticker ticker;
     private final StreamListener downstream;
     private final ResponseAssembler assembler = new ResponseAssembler();
-    private final List<Long> itl = new ArrayList<>();
+    private final TokenGaps.Builder itl = new TokenGaps.Builder();
     private long start = Long.MIN_VALUE;
     private long ttfb = RequestTiming.ABSENT;
     private long ttft = RequestTiming.ABSENT;
@@ -124,7 +125,7 @@ public final class TimedListener implements StreamListener {
         long reported = r.usage().outputTokens();
         boolean provider = reported != dev.llmbench.core.model.TokenUsage.UNKNOWN;
         long tokens = provider ? reported : (long) assembler.contentDeltas() + reasoningDeltas;
-        return new RequestTiming(ttfb, ttft, ttfr, latency, itl, tokens,
+        return new RequestTiming(ttfb, ttft, ttfr, latency, itl.build(), tokens,
                 provider ? UsageSource.PROVIDER : UsageSource.COUNTED);
     }
 }

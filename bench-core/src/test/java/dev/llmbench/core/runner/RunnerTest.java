@@ -74,7 +74,7 @@ class RunnerTest {
         assertThat(m.summary().coldStartMs().getAsDouble()).isCloseTo(120.0, within(0.001));
         TrialRecord first = alpha.trials().get(0);
         assertThat(first.timing().ttfbNanos()).isEqualTo(30_000_000L);
-        assertThat(first.timing().itlNanos()).containsExactly(10_000_000L, 10_000_000L);
+        assertThat(first.timing().itlNanos().toArray()).containsExactly(10_000_000L, 10_000_000L);
         assertThat(first.response()).isEqualTo("red green blue");
         assertThat(first.checks()).extracting(c -> c.name()).containsExactly("has_red", "has_green");
     }

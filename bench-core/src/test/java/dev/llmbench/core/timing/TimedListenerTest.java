@@ -39,7 +39,7 @@ class TimedListenerTest {
         assertThat(t.ttfrNanos()).isEqualTo(50_000_000L);
         assertThat(t.ttftNanos()).isEqualTo(100_000_000L);
         assertThat(t.latencyNanos()).isEqualTo(155_000_000L);
-        assertThat(t.itlNanos()).containsExactly(20_000_000L, 30_000_000L);
+        assertThat(t.itlNanos().toArray()).containsExactly(20_000_000L, 30_000_000L);
         assertThat(t.outputTokens()).isEqualTo(3);
         assertThat(t.usageSource()).isEqualTo(UsageSource.PROVIDER);
         // tpot = (155 - 100) ms / (3 - 1) = 27.5 ms
@@ -63,7 +63,7 @@ class TimedListenerTest {
         RequestTiming t = timed.timing();
         assertThat(t.ttfbNanos()).as("first byte is the first event").isEqualTo(10_000_000L);
         assertThat(t.ttftNanos()).isEqualTo(20_000_000L);
-        assertThat(t.itlNanos()).containsExactly(20_000_000L);
+        assertThat(t.itlNanos().toArray()).containsExactly(20_000_000L);
         assertThat(t.usageSource()).isEqualTo(UsageSource.COUNTED);
         assertThat(t.outputTokens()).isEqualTo(2);
     }
@@ -108,5 +108,20 @@ class TimedListenerTest {
                 .isInstanceOf(IllegalStateException.class);
         timed.start();
         assertThatThrownBy(timed::start).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void keepsEveryGapOfALongStreamExactly() {
+        timed.start();
+        long[] expected = new long[2_999];
+        at(5, new StreamEvent.ContentDelta("t"));
+        for (int i = 0; i < expected.length; i++) {
+            long nanos = 1 + (i * 7_919L) % 250_000_000L; // 1 ns to 250 ms, varied
+            expected[i] = nanos;
+            ticker.advanceNanos(nanos);
+            timed.onEvent(new StreamEvent.ContentDelta("t"));
+        }
+        at(1, new StreamEvent.Completed(FinishReason.STOP));
+        assertThat(timed.timing().itlNanos().toArray()).containsExactly(expected);
     }
 }

@@ -27,10 +27,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * The harness's own cost per streamed token on its hot path: one whole streamed response of
  * {@value StreamingWire#TOKENS} content deltas per invocation, fed in 1–4 KiB network-sized
  * pieces through the provider's real body handler ({@code OllamaBodyHandler} for NDJSON,
- * {@code ChatCompletionsBodyHandler} for OpenAI SSE: strict UTF-8 line decoding, SSE event
- * decoding, Jackson {@code readTree} per line, event translation), an emitter that locks as the
- * exchange's does, the {@link TimedListener} (a {@code System.nanoTime()} stamp per event, ITL
- * list, response assembly) and, at the end, {@link MetricsRecorder#record} of the
+ * {@code ChatCompletionsBodyHandler} for OpenAI SSE: strict UTF-8 line splitting on bytes, SSE
+ * event decoding, Jackson's streaming parser per ordinary line or chunk (a tree for the others),
+ * event translation), an emitter that locks as the exchange's does, the {@link TimedListener} (a
+ * {@code System.nanoTime()} stamp per event, the ITL gaps, response assembly) and, at the end,
+ * {@link MetricsRecorder#record} of the
  * {@link RequestTiming} (about 1,000 HdrHistogram recordings). Reported per token
  * ({@code @OperationsPerInvocation}).
  *

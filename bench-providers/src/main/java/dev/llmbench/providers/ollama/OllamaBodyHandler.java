@@ -1,5 +1,6 @@
 package dev.llmbench.providers.ollama;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import dev.llmbench.providers.internal.http.ErrorMapper;
 import dev.llmbench.providers.internal.http.Json;
 import dev.llmbench.providers.internal.http.LineBodyHandler;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.function.LongConsumer;
 
 /**
@@ -34,6 +36,9 @@ import java.util.function.LongConsumer;
  *   <li>{@code {"error": ...}} on any line, first or mid-stream → a terminal
  *       {@link StreamEvent.Failed} classified by {@link ErrorMapper#inStream}.</li>
  * </ul>
+ *
+ * <p>Ordinary lines ({@code done: false}, text only) are read with the streaming parser
+ * ({@link SimpleLine}); every other line as a tree, under the rules above.
  *
  * <p>Finish reasons: {@code length} → {@link FinishReason#LENGTH}; {@code stop} or none →
  * {@link FinishReason#STOP}, except {@link FinishReason#TOOL_CALLS} when the response carried tool
@@ -61,23 +66,33 @@ final class OllamaBodyHandler extends LineBodyHandler {
     }
 
     @Override
-    protected void onLine(String line, Emitter out) {
-        if (line.isBlank()) {
+    protected void onLine(byte[] bytes, int offset, int length, Emitter out) {
+        if (blank(bytes, offset, length)) {
             return;
         }
         lines++;
+        SimpleLine simple = simple(bytes, offset, length);
+        if (simple != null) { // the usual line, read without a tree
+            if (!simple.thinking().isEmpty()) {
+                out.emit(new StreamEvent.ReasoningDelta(simple.thinking()));
+            }
+            if (!simple.content().isEmpty()) {
+                out.emit(new StreamEvent.ContentDelta(simple.content()));
+            }
+            return;
+        }
         JsonNode n;
         try {
-            n = READER.readTree(line);
+            n = READER.readTree(bytes, offset, length); // UTF-8 bytes straight to Jackson: no String
         } catch (JsonProcessingException e) {
             throw new MalformedResponseException("line " + lines + " of the /api/chat stream is not JSON: "
-                    + ErrorMapper.quote(errors.scrub(excerpt(line))));
+                    + ErrorMapper.quote(errors.scrub(excerpt(text(bytes, offset, length)))));
         } catch (IOException e) {
             throw new MalformedResponseException("line " + lines + " of the /api/chat stream could not be read");
         }
         if (n == null || !n.isObject()) {
             throw new MalformedResponseException("line " + lines + " of the /api/chat stream is not a JSON object: "
-                    + ErrorMapper.quote(errors.scrub(excerpt(line))));
+                    + ErrorMapper.quote(errors.scrub(excerpt(text(bytes, offset, length)))));
         }
         JsonNode error = n.get("error");
         if (error != null && !error.isNull() && !(error.isTextual() && error.asText().isEmpty())) {
@@ -104,6 +119,14 @@ final class OllamaBodyHandler extends LineBodyHandler {
         JsonNode done = n.get("done");
         if (done != null && done.asBoolean(false)) {
             finish(n, out);
+        }
+    }
+
+    private static SimpleLine simple(byte[] bytes, int offset, int length) {
+        try (JsonParser p = READER.createParser(bytes, offset, length)) {
+            return SimpleLine.read(p);
+        } catch (IOException e) {
+            return null; // the tree path reports it
         }
     }
 
@@ -153,6 +176,24 @@ final class OllamaBodyHandler extends LineBodyHandler {
     private static long duration(JsonNode n, String field) {
         long v = Json.number(n, field, ServerTimings.UNKNOWN);
         return v < 0 ? ServerTimings.UNKNOWN : v;
+    }
+
+    /** Whether the line is empty or whitespace only, as {@link String#isBlank()} decides. */
+    private static boolean blank(byte[] bytes, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            byte b = bytes[i];
+            if (b < 0) {
+                return text(bytes, offset, length).isBlank(); // non-ASCII: Unicode spaces count too
+            }
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String text(byte[] bytes, int offset, int length) {
+        return new String(bytes, offset, length, StandardCharsets.UTF_8);
     }
 
     private static String excerpt(String line) {

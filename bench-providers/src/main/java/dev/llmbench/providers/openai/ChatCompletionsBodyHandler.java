@@ -1,5 +1,6 @@
 package dev.llmbench.providers.openai;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmbench.core.model.StreamEvent;
@@ -9,6 +10,7 @@ import dev.llmbench.providers.internal.http.Json;
 import dev.llmbench.providers.internal.http.SseBodyHandler;
 import dev.llmbench.providers.internal.http.SseDecoder;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -31,7 +33,8 @@ import java.nio.charset.StandardCharsets;
  * because the usage chunk may follow it. If the body ends without {@code [DONE]} but a finish
  * reason was seen, the response is complete (some servers omit the marker); if neither, the
  * exchange reports {@code truncated_stream}. A {@code data:} payload that is not JSON is a
- * {@code malformed_response}.
+ * {@code malformed_response}. An ordinary chunk is read from its bytes with Jackson's streaming
+ * parser ({@link SimpleChunk}); every other chunk as a tree, under the same rules.
  *
  * <p>Not API: shared by the {@code openai} and {@code openrouter} providers.
  *
@@ -113,6 +116,27 @@ public final class ChatCompletionsBodyHandler implements BodyHandler {
         }
     }
 
+    private static SimpleChunk simple(SseDecoder.Event event) {
+        try (JsonParser p = event.parser(Json.MAPPER)) {
+            return SimpleChunk.read(p);
+        } catch (IOException e) {
+            return null; // the tree path reports it
+        }
+    }
+
+    private static JsonNode parse(SseDecoder.Event event) {
+        JsonNode n;
+        try (JsonParser p = event.parser(Json.MAPPER)) {
+            n = Json.MAPPER.readTree(p);
+        } catch (IOException e) {
+            return parse(event.data()); // reports the error with an excerpt of the text
+        }
+        if (n == null) {
+            throw new MalformedResponseException("the response is empty");
+        }
+        return n;
+    }
+
     private static JsonNode parse(String text) {
         try {
             JsonNode n = Json.MAPPER.readTree(text);
@@ -139,10 +163,17 @@ public final class ChatCompletionsBodyHandler implements BodyHandler {
                 translator.end(out, true);
                 return;
             }
-            if (event.data().isBlank()) {
+            if (event.blank()) {
                 return; // an empty keep-alive event
             }
-            JsonNode chunk = parse(event.data());
+            if (!event.event().equals("error")) {
+                SimpleChunk simple = simple(event);
+                if (simple != null) {
+                    translator.chunk(simple, out); // the usual chunk, read without a tree
+                    return;
+                }
+            }
+            JsonNode chunk = parse(event);
             if (event.event().equals("error")) {
                 out.emit(new StreamEvent.Failed(errors.inStream(chunk)));
                 return;

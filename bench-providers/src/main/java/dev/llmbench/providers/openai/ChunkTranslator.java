@@ -64,6 +64,27 @@ final class ChunkTranslator {
         read(chunk, out, "delta");
     }
 
+    /**
+     * One streamed chunk already read by {@link SimpleChunk#read}; the same events and state as
+     * {@link #chunk(JsonNode, Emitter)} gives for that chunk.
+     */
+    void chunk(SimpleChunk chunk, Emitter out) {
+        if (!chunk.reasoning().isEmpty()) {
+            out.emit(new StreamEvent.ReasoningDelta(chunk.reasoning()));
+        }
+        if (!chunk.content().isEmpty()) {
+            out.emit(new StreamEvent.ContentDelta(chunk.content()));
+        }
+        if (!chunk.refusal().isEmpty()) {
+            out.emit(new StreamEvent.ContentDelta(chunk.refusal()));
+        }
+        finish(chunk.finishReason());
+        if (chunk.usage() != null) {
+            usage = usage(chunk.usage());
+        }
+        keepTimings(chunk.timings());
+    }
+
     /** A whole non-streamed {@code chat.completion} object; ends the stream. */
     void completion(JsonNode completion, Emitter out) {
         read(completion, out, "message");
@@ -123,14 +144,19 @@ final class ChunkTranslator {
                 if (delta != null && delta.isObject()) {
                     delta(delta, out);
                 }
-                finish(choice.get("finish_reason"));
+                JsonNode reason = choice.get("finish_reason");
+                finish(reason != null && reason.isTextual() ? reason.asText() : null);
             }
         }
         JsonNode u = obj.get("usage");
         if (u != null && u.isObject()) {
             usage = usage(u);
         }
-        JsonNode t = obj.get("timings");
+        keepTimings(obj.get("timings"));
+    }
+
+    /** Keeps llama.cpp's {@code timings} when {@code t} is an object with either duration. */
+    private void keepTimings(JsonNode t) {
         if (t != null && t.isObject() && (t.has("prompt_ms") || t.has("predicted_ms"))) {
             timings = timings(t);
         }
@@ -231,11 +257,11 @@ final class ChunkTranslator {
         return !name.isEmpty() && !names.get(last).isEmpty() ? null : Integer.valueOf(last);
     }
 
-    private void finish(JsonNode reason) {
-        if (reason == null || !reason.isTextual() || reason.asText().isEmpty()) {
+    /** Applies a textual {@code finish_reason}; null or empty is ignored. */
+    private void finish(String r) {
+        if (r == null || r.isEmpty()) {
             return;
         }
-        String r = reason.asText();
         if (r.equals("error")) {
             finishError = true;
         } else if (finish == null) {

@@ -11,8 +11,8 @@ public abstract class SseBodyHandler extends LineBodyHandler {
     protected abstract void onEvent(SseDecoder.Event event, Emitter out);
 
     @Override
-    protected final void onLine(String line, Emitter out) {
-        sse.line(line, e -> {
+    protected final void onLine(byte[] line, int offset, int length, Emitter out) {
+        sse.line(line, offset, length, e -> {
             if (!out.ended()) {
                 onEvent(e, out);
             }

@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * path — the {@code ollama} provider, the HTTP client, the NDJSON parser, {@code TimedListener}
  * and {@link RequestCapture} — against a tiny in-process Ollama stub on loopback (JDK
  * {@code com.sun.net.httpserver}) that answers at once: {@value #TOKENS} token lines and a done
- * line per request, each line its own chunk and flush. The fake server under test sees none of
- * it.
+ * line per request, each line its own chunk and flush, and closes every other connection after
+ * its response so that opening connections is compiled too. The fake server under test sees none
+ * of it.
  *
  * <p>Why: HotSpot compiles a method only after hundreds to thousands of calls; the request path
  * runs once per request, so a run of 20 requests would measure interpreted code (about a
@@ -34,6 +35,7 @@ final class JitWarmup {
     /** Token lines per stub response. */
     static final int TOKENS = 20;
     private static final byte[][] LINES = lines();
+    private static final java.util.concurrent.atomic.AtomicLong CLOSE = new java.util.concurrent.atomic.AtomicLong();
 
     private JitWarmup() {}
 
@@ -46,6 +48,8 @@ final class JitWarmup {
         if (requests <= 0) {
             return;
         }
+        // small chunks must go out at once, as from a real server (read once, when the JDK server starts)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         stub.createContext("/api/chat", JitWarmup::chat);
         stub.createContext("/", e -> {
@@ -70,7 +74,7 @@ final class JitWarmup {
                 p.stream(request, c.start());
                 c.result(); // exercise the result path too
             }
-            if (!done.await(5, TimeUnit.MINUTES)) {
+            if (!done.await(5, TimeUnit.MINUTES)) { // not expected: the stub answers in well under a millisecond
                 System.err.println("anchor-client: JIT warm-up did not finish within 5 minutes; going on");
             }
         } finally {
@@ -81,6 +85,9 @@ final class JitWarmup {
     private static void chat(HttpExchange e) throws IOException {
         e.getRequestBody().readAllBytes();
         e.getResponseHeaders().add("Content-Type", "application/x-ndjson");
+        if (CLOSE.getAndIncrement() % 2 == 0) {
+            e.getResponseHeaders().add("Connection", "close"); // half the requests then open a new connection
+        }
         e.sendResponseHeaders(200, 0); // chunked
         try (OutputStream out = e.getResponseBody()) {
             for (byte[] line : LINES) {

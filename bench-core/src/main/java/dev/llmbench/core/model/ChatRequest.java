@@ -17,7 +17,9 @@ import java.util.Optional;
  * @param extras         provider-specific options passed through as strings (for example Ollama's
  *                       {@code num_ctx}); never null
  * @param attributes     harness metadata that is never sent to a model server (test and case ids,
- *                       the trial seed, the calibration reference used by the simulator); never null
+ *                       the trial seed, the calibration reference used by the simulator), with one
+ *                       exception: {@link #ATTR_REQUEST_ID}, which HTTP providers send as a header;
+ *                       never null
  * @since 0.1
  */
 public record ChatRequest(
@@ -45,6 +47,15 @@ public record ChatRequest(
     public static final String ATTR_SEED = "llmbench.seed";
     /** Attribute: the case's calibrated reference response (used only by the offline simulator). */
     public static final String ATTR_REFERENCE = "llmbench.reference";
+    /**
+     * Attribute: a correlation id for this one request, so a server's logs can be joined with
+     * llmbench's measurements. The only attribute a provider sends: every HTTP provider puts it in
+     * an HTTP header (never in the body), named by the provider extra {@code request_id_header}
+     * (default {@code X-Request-Id}); providers without HTTP ignore it. The value must be 1 to 1024
+     * printable ASCII characters, not starting or ending with a space; a request whose id breaks
+     * that fails with {@code invalid_request} without being sent.
+     */
+    public static final String ATTR_REQUEST_ID = "llmbench.request_id";
 
     /** Validates the components and copies the collections. */
     public ChatRequest {
@@ -147,7 +158,7 @@ public record ChatRequest(
             return this;
         }
 
-        /** Sets a harness attribute (never sent to a model server). */
+        /** Sets a harness attribute (never sent to a model server, except {@link #ATTR_REQUEST_ID}). */
         public Builder attribute(String name, String value) {
             attributes.put(Checks.notBlank(name, "name"), Checks.notNull(value, "value"));
             return this;

@@ -87,25 +87,38 @@ final class AnthropicProvider implements Provider {
 
     /**
      * Sends {@code request}. A request that cannot be expressed in the Messages API (see
-     * {@link AnthropicRequestMapper}) fails at once, on the calling thread, with
-     * {@link ErrorClass#INVALID_REQUEST} and nothing is sent.
+     * {@link AnthropicRequestMapper}) or whose request id an HTTP header cannot carry fails at
+     * once, on the calling thread, with {@link ErrorClass#INVALID_REQUEST} and nothing is sent.
+     * The request's {@link ChatRequest#ATTR_REQUEST_ID} is sent as a header (see
+     * {@code HttpSettings.headersFor}); no other attribute is sent.
      */
     @Override
     public StreamHandle stream(ChatRequest request, StreamListener listener) {
         Checks.notNull(request, "request");
         Checks.notNull(listener, "listener");
         byte[] body;
+        Map<String, String> h;
         try {
+            h = requestHeaders(request);
             body = mapper.body(request);
         } catch (AnthropicRequestMapper.RejectedRequestException e) {
             listener.onEvent(new StreamEvent.Failed(ProviderError.of(ErrorClass.INVALID_REQUEST,
                     errors.scrub(AnthropicProviderFactory.ID + ": " + e.getMessage()))));
             return reason -> { };
         }
-        HttpCall call = new HttpCall("POST", settings.http().resolve("/v1/messages"), headers, body,
+        HttpCall call = new HttpCall("POST", settings.http().resolve("/v1/messages"), h, body,
                 settings.http().firstByteTimeout(), settings.http().idleTimeout(), settings.http().totalTimeout(),
                 settings.http().maxResponseBytes());
         return transport.stream(call, new AnthropicBodyHandler(errors), listener, errors);
+    }
+
+    /** The headers plus the request id, if any; an id no header can carry is a rejected request. */
+    private Map<String, String> requestHeaders(ChatRequest request) {
+        try {
+            return settings.http().headersFor(headers, request);
+        } catch (IllegalArgumentException e) {
+            throw new AnthropicRequestMapper.RejectedRequestException(e.getMessage());
+        }
     }
 
     @Override

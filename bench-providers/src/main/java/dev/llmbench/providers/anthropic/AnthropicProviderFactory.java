@@ -40,7 +40,9 @@ import java.util.function.UnaryOperator;
  *   <li>{@code anthropic_version}: overrides the version header; {@code anthropic_beta}: sets
  *       the {@code anthropic-beta} header.</li>
  *   <li>The common HTTP settings: {@code first_byte_timeout}, {@code idle_timeout},
- *       {@code max_response_bytes}, {@code max_connections}, and {@code record_dir} /
+ *       {@code max_response_bytes}, {@code max_connections} (default 2048), {@code request_id_header}
+ *       (default {@code X-Request-Id}: the header carrying a request's
+ *       {@link dev.llmbench.core.model.ChatRequest#ATTR_REQUEST_ID}), and {@code record_dir} /
  *       {@code replay_dir} / {@code replay_speed} (record exchanges into cassettes, or answer from
  *       them; see {@link dev.llmbench.providers.replay.ReplayProviderFactory}).</li>
  * </ul>

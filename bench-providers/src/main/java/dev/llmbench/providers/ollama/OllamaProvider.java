@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * {@link ErrorClass#INVALID_REQUEST} without being sent.
  *
  * <p>Each request's context is sized by {@link ContextPlan}; a probable truncation is logged as a
- * warning (the stream events have no place for it yet).
+ * warning (the stream events have no place for it yet). A request's
+ * {@link ChatRequest#ATTR_REQUEST_ID} is sent as the {@code request_id_header} header (see
+ * {@link HttpSettings#headersFor}); no other attribute is sent.
  *
  * <p>Thread-safe: the runner sends concurrent requests through one instance. After
  * {@link #close()}, requests in flight end with {@link ErrorClass#CANCELLED}, and so do new ones.
@@ -56,6 +58,7 @@ final class OllamaProvider implements Provider {
     private final Consumer<String> warnings;
     private final AtomicReference<CompletableFuture<ModelShow>> show = new AtomicReference<>();
     private final AtomicLong numCtxFloor = new AtomicLong(-1);
+    private final Map<String, String> chatHeaders;
     private volatile boolean closed;
 
     /**
@@ -68,6 +71,7 @@ final class OllamaProvider implements Provider {
         this.transport = transport;
         this.errors = errors;
         this.warnings = warnings;
+        this.chatHeaders = Map.copyOf(headers("application/x-ndjson"));
     }
 
     static void logWarning(String message) {
@@ -140,6 +144,13 @@ final class OllamaProvider implements Provider {
                     "ollama: the provider for " + model + " was closed before the request was sent")));
             return reason -> { };
         }
+        HttpSettings http = settings.http();
+        Map<String, String> headers;
+        try {
+            headers = http.headersFor(chatHeaders, request); // the request id, if any, as a header
+        } catch (IllegalArgumentException e) {
+            throw new OllamaRequestMapper.RejectedException("ollama: " + e.getMessage());
+        }
         OllamaRequestMapper.Prepared prepared = OllamaRequestMapper.map(request, model, settings, facts,
                 numCtxFloor.get());
         ContextPlan plan = prepared.plan();
@@ -147,8 +158,7 @@ final class OllamaProvider implements Provider {
             numCtxFloor.accumulateAndGet(plan.numCtx(), Math::max);
         }
         plan.capWarning(model).ifPresent(warnings);
-        HttpSettings http = settings.http();
-        HttpCall call = new HttpCall("POST", http.resolve("/api/chat"), headers("application/x-ndjson"),
+        HttpCall call = new HttpCall("POST", http.resolve("/api/chat"), headers,
                 prepared.bytes(), http.firstByteTimeout(), http.idleTimeout(), http.totalTimeout(),
                 http.maxResponseBytes());
         OllamaBodyHandler handler = new OllamaBodyHandler(errors,

@@ -26,7 +26,10 @@ import java.util.function.UnaryOperator;
  *
  * <h2>Extras</h2>
  * The common HTTP extras ({@code first_byte_timeout}, {@code idle_timeout},
- * {@code max_response_bytes}, {@code max_connections}); model options sent in {@code options}
+ * {@code max_response_bytes}, {@code max_connections} (default 2048, per server: a stream beyond it
+ * waits for a free connection), {@code request_id_header} (default {@code X-Request-Id}: the header that
+ * carries a request's {@code llmbench.request_id} attribute; see
+ * {@link dev.llmbench.core.model.ChatRequest#ATTR_REQUEST_ID})); model options sent in {@code options}
  * ({@code num_ctx}, {@code top_p}, {@code top_k}, {@code stop}, {@code temperature}, {@code seed},
  * {@code num_predict}, ... and a raw {@code options} JSON object), {@code keep_alive} and
  * {@code think} (see {@link OllamaParams}); context sizing ({@code num_ctx_max},

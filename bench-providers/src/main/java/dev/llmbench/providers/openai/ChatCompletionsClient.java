@@ -71,8 +71,10 @@ public final class ChatCompletionsClient implements AutoCloseable {
 
     /**
      * Starts a request; returns at once. Every outcome arrives as events, including a request that
-     * cannot be built (a tool whose parameters are not JSON, a bad request extra), which fails at
-     * once with {@link ErrorClass#INVALID_REQUEST}.
+     * cannot be built (a tool whose parameters are not JSON, a bad request extra, a request id an
+     * HTTP header cannot carry), which fails at once with {@link ErrorClass#INVALID_REQUEST}. The
+     * request's {@link ChatRequest#ATTR_REQUEST_ID} is sent as a header (see
+     * {@link HttpSettings#headersFor}); no other attribute is sent.
      *
      * @param model the model name sent to the server
      */
@@ -80,7 +82,9 @@ public final class ChatCompletionsClient implements AutoCloseable {
         Checks.notNull(request, "request");
         Checks.notNull(listener, "listener");
         byte[] body;
+        Map<String, String> h;
         try {
+            h = settings.headersFor(headers, request); // the request id, if any, as a header
             Map<String, JsonNode> fields = params.forRequest(request.extras());
             body = Json.MAPPER.writeValueAsBytes(
                     ChatCompletionsRequest.body(model, request, fields, includeUsage, maxTokensField));
@@ -89,7 +93,7 @@ public final class ChatCompletionsClient implements AutoCloseable {
                     errors.scrub(provider + ": the request cannot be sent: " + e.getMessage()))));
             return reason -> { };
         }
-        HttpCall call = new HttpCall("POST", endpoint, headers, body, settings.firstByteTimeout(),
+        HttpCall call = new HttpCall("POST", endpoint, h, body, settings.firstByteTimeout(),
                 settings.idleTimeout(), settings.totalTimeout(), settings.maxResponseBytes());
         return transport.stream(call, new ChatCompletionsBodyHandler(errors), listener, errors);
     }

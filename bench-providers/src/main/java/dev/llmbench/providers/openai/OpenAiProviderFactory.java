@@ -37,7 +37,9 @@ import java.util.function.UnaryOperator;
  * ({@code openai:gpt-4o-mini?reasoning_effort=low&idle_timeout=30s}; the model string wins):
  * <ul>
  *   <li>the common HTTP settings {@code first_byte_timeout}, {@code idle_timeout} (durations such as
- *       {@code 300ms} or {@code 30s}), {@code max_response_bytes}, {@code max_connections};</li>
+ *       {@code 300ms} or {@code 30s}), {@code max_response_bytes}, {@code max_connections} (default
+ *       2048), {@code request_id_header} (default {@code X-Request-Id}: the header carrying a
+ *       request's {@link dev.llmbench.core.model.ChatRequest#ATTR_REQUEST_ID});</li>
  *   <li>{@code reasoning_effort}: sent as the body field of that name (e.g. {@code low});</li>
  *   <li>{@code extra_body}: a JSON object whose fields are added to every request body (e.g.
  *       {@code {"top_p":0.9}}); it cannot set {@code model}, {@code messages} or {@code stream};</li>

@@ -43,7 +43,9 @@ import java.util.function.UnaryOperator;
  * ({@code openrouter:openai/gpt-4o-mini?reasoning_effort=low}; the model string wins):
  * <ul>
  *   <li>the common HTTP settings {@code first_byte_timeout}, {@code idle_timeout},
- *       {@code max_response_bytes}, {@code max_connections};</li>
+ *       {@code max_response_bytes}, {@code max_connections} (default 2048), {@code request_id_header}
+ *       (default {@code X-Request-Id}: the header carrying a request's
+ *       {@link dev.llmbench.core.model.ChatRequest#ATTR_REQUEST_ID});</li>
  *   <li>{@code provider}: routing preferences, a JSON object sent as the {@code provider} field
  *       (e.g. {@code {"order":["groq"],"allow_fallbacks":false}});</li>
  *   <li>{@code reasoning}: a JSON object sent as the {@code reasoning} field (e.g.

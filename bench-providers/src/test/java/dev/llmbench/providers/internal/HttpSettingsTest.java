@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.llmbench.core.BenchConfigurationException;
+import dev.llmbench.core.model.ChatRequest;
 import dev.llmbench.core.spi.ProviderConfig;
 import dev.llmbench.core.spi.Secret;
 import java.time.Duration;
@@ -68,5 +69,71 @@ class HttpSettingsTest {
         assertThatThrownBy(() -> resolve(bad, NO_ENV, false)).hasMessageContaining("max_response_bytes");
         assertThatThrownBy(() -> resolve(ProviderConfig.of("m").withBaseUrl("ftp://x"), NO_ENV, false))
                 .hasMessageContaining("base URL");
+    }
+
+    private static ProviderConfig withExtras(Map<String, String> extras) {
+        return new ProviderConfig("m", "", Secret.NONE, Duration.ofSeconds(1), Duration.ofSeconds(30), extras);
+    }
+
+    private static ChatRequest withId(String id) {
+        return ChatRequest.builder().user("hi").attribute(ChatRequest.ATTR_TEST, "t1")
+                .attribute(ChatRequest.ATTR_REQUEST_ID, id).build();
+    }
+
+    @Test
+    void theRequestIdHeaderDefaultsToXRequestIdAndIsNotAProviderExtra() {
+        HttpSettings s = resolve(ProviderConfig.of("m"), NO_ENV, false);
+        assertThat(s.requestIdHeader()).isEqualTo("X-Request-Id");
+        HttpSettings custom = resolve(withExtras(Map.of("request_id_header", " X-Req-Id ", "special", "x")), NO_ENV,
+                false);
+        assertThat(custom.requestIdHeader()).isEqualTo("X-Req-Id");
+        assertThat(custom.extras()).containsOnlyKeys("special");
+    }
+
+    @Test
+    void rejectsABlankInvalidOrReservedRequestIdHeaderWithAConfigurationError() {
+        assertThatThrownBy(() -> resolve(withExtras(Map.of("request_id_header", "  ")), NO_ENV, false))
+                .isInstanceOf(BenchConfigurationException.class)
+                .hasMessage("provider 'p': request_id_header \"  \" must not be blank; e.g. X-Request-Id");
+        assertThatThrownBy(() -> resolve(withExtras(Map.of("request_id_header", "X Req:Id")), NO_ENV, false))
+                .isInstanceOf(BenchConfigurationException.class)
+                .hasMessageContaining("request_id_header \"X Req:Id\" is not a valid HTTP header name")
+                .hasMessageContaining("index 1");
+        assertThatThrownBy(() -> resolve(withExtras(Map.of("request_id_header", "X-Req-\u00e9")), NO_ENV, false))
+                .isInstanceOf(BenchConfigurationException.class).hasMessageContaining("U+00E9");
+        for (String reserved : new String[] {"Authorization", "content-type", "Host", "X-API-KEY"}) {
+            assertThatThrownBy(() -> resolve(withExtras(Map.of("request_id_header", reserved)), NO_ENV, false))
+                    .isInstanceOf(BenchConfigurationException.class)
+                    .hasMessageContaining("is a header the provider sets itself");
+        }
+    }
+
+    @Test
+    void addsOnlyTheRequestIdAttributeToTheHeaders() {
+        HttpSettings s = resolve(withExtras(Map.of("request_id_header", "X-Req-Id")), NO_ENV, false);
+        Map<String, String> base = Map.of("Accept", "application/x-ndjson");
+        assertThat(s.headersFor(base, withId("c1-7"))).containsExactlyInAnyOrderEntriesOf(
+                Map.of("Accept", "application/x-ndjson", "X-Req-Id", "c1-7"));
+        ChatRequest noId = ChatRequest.builder().user("hi").attribute(ChatRequest.ATTR_TEST, "t1").build();
+        assertThat(s.headersFor(base, noId)).isSameAs(base);
+    }
+
+    @Test
+    void refusesARequestIdThatAHeaderValueCannotCarry() {
+        HttpSettings s = resolve(ProviderConfig.of("m"), NO_ENV, false);
+        assertThatThrownBy(() -> s.headersFor(Map.of(), withId("a\r\nX-Evil: 1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+000D at index 1");
+        assertThatThrownBy(() -> s.headersFor(Map.of(), withId("caf\u00e9"))).hasMessageContaining("printable ASCII");
+        assertThatThrownBy(() -> s.headersFor(Map.of(), withId(" x"))).hasMessageContaining("space");
+        assertThatThrownBy(() -> s.headersFor(Map.of(), withId("x".repeat(1025)))).hasMessageContaining("1 to 1024");
+        assertThat(s.headersFor(Map.of(), withId("run 3/trial-2 #a"))).containsEntry("X-Request-Id", "run 3/trial-2 #a");
+    }
+
+    @Test
+    void defaultPoolIsLargeEnoughForTwoThousandStreamsAndConfigurable() {
+        assertThat(resolve(ProviderConfig.of("m"), NO_ENV, false).maxConnections())
+                .isEqualTo(HttpSettings.DEFAULT_MAX_CONNECTIONS).isGreaterThanOrEqualTo(2048);
+        assertThat(resolve(withExtras(Map.of("max_connections", "5000")), NO_ENV, false).maxConnections())
+                .isEqualTo(5000);
     }
 }

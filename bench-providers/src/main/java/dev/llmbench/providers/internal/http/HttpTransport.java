@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -38,8 +36,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP layer of one provider instance: an Apache HttpClient 5 async client with its own
  * connection pool, streaming exchanges whose bodies are consumed as they arrive, and one sweeper
- * thread that enforces first-byte, idle and total timeouts (checked every {@value #SWEEP_MILLIS} ms,
- * so a timeout fires up to that much late).
+ * thread that enforces first-byte, idle and total timeouts ({@link TimeoutSweeper}: a timeout
+ * fires up to 1 % of itself late, at least {@value #SWEEP_MILLIS} ms and at most 1 s).
+ *
+ * <h2>Connection pool</h2>
+ * Up to {@code maxConnections} connections in total and to each route (one server is one route):
+ * {@link HttpSettings#maxConnections()}, 2048 unless the {@code max_connections} extra says
+ * otherwise. A request beyond that waits for a connection to come free, and the wait counts in its
+ * latency, so the pool must be at least as large as the number of concurrent streams. Connections
+ * are opened when needed and kept alive for reuse.
  *
  * <h2>Recording and replay</h2>
  * Created from {@link HttpSettings} whose {@link HttpSettings#cassettes()} say so, a transport
@@ -56,15 +61,16 @@ import org.slf4j.LoggerFactory;
  * flight (each ends with a {@code cancelled} failure) and waits briefly for pending cassette writes.
  */
 public final class HttpTransport implements AutoCloseable {
-    /** How often the sweeper checks timeouts, in milliseconds. */
-    public static final long SWEEP_MILLIS = 20;
+    /** The shortest interval between timeout checks, in milliseconds (see {@link TimeoutSweeper}). */
+    public static final long SWEEP_MILLIS = TimeoutSweeper.MIN_MILLIS;
     /** How long {@link #close()} waits for cassettes still being written. */
     static final Duration WRITE_GRACE = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
 
     private final CloseableHttpAsyncClient client; // null when replaying
-    private final ScheduledExecutorService sweeper; // null when replaying
-    private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
+    private final TimeoutSweeper sweeper; // null when replaying
+    /** Exchanges in flight, each with its sweep interval in milliseconds. */
+    private final Map<Exchange, Long> inFlight = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private final CassetteRecorder recorder; // null unless recording
     private final CassetteSource source; // null unless recording
@@ -85,7 +91,7 @@ public final class HttpTransport implements AutoCloseable {
         this.secret = Secret.NONE;
         this.player = null;
         this.client = client(connectTimeout, maxConnections);
-        this.sweeper = sweeper(name);
+        this.sweeper = new TimeoutSweeper(name, inFlight);
     }
 
     /**
@@ -119,7 +125,7 @@ public final class HttpTransport implements AutoCloseable {
             this.source = null;
         }
         this.client = client(settings.connectTimeout(), settings.maxConnections());
-        this.sweeper = sweeper(name);
+        this.sweeper = new TimeoutSweeper(name, inFlight);
     }
 
     private static CloseableHttpAsyncClient client(Duration connectTimeout, int maxConnections) {
@@ -143,16 +149,6 @@ public final class HttpTransport implements AutoCloseable {
                 .build();
         client.start();
         return client;
-    }
-
-    private ScheduledExecutorService sweeper(String name) {
-        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "llmbench-" + name + "-timeouts");
-            t.setDaemon(true);
-            return t;
-        });
-        s.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
-        return s;
     }
 
     /**
@@ -184,7 +180,11 @@ public final class HttpTransport implements AutoCloseable {
         if (tape != null) {
             tape.bind(exchange);
         }
-        inFlight.add(exchange);
+        long interval = TimeoutSweeper.intervalMillis(call);
+        inFlight.put(exchange, interval);
+        if (sweeper != null) {
+            sweeper.added(interval);
+        }
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} headers {}{}", call.method(), call.uri(), redactedHeaders(call.headers()),
                     player != null ? " (replayed)" : "");
@@ -288,17 +288,6 @@ public final class HttpTransport implements AutoCloseable {
         return out;
     }
 
-    private void sweep() {
-        long now = System.nanoTime();
-        for (Exchange e : inFlight) {
-            try {
-                e.sweep(now);
-            } catch (RuntimeException ex) {
-                LOG.warn("timeout sweep failed: {}", ex.toString());
-            }
-        }
-    }
-
     /**
      * Opens and closes one TCP connection to {@code base}'s host and port — no HTTP request — to
      * tell an unreachable server from a slow one before a run starts. Does nothing when replaying.
@@ -319,6 +308,11 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
+    /** The current interval between timeout sweeps in milliseconds, or -1 when replaying (no sweeper). */
+    long sweepIntervalMillis() {
+        return sweeper == null ? -1 : sweeper.intervalMillis();
+    }
+
     /** Requests in flight. */
     public int inFlight() {
         return inFlight.size();
@@ -327,11 +321,11 @@ public final class HttpTransport implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        for (Exchange e : inFlight) {
+        for (Exchange e : inFlight.keySet()) {
             e.cancel(dev.llmbench.core.spi.ErrorClass.CANCELLED);
         }
         if (sweeper != null) {
-            sweeper.shutdownNow();
+            sweeper.close();
         }
         awaitWrites();
         if (client != null) {

@@ -107,11 +107,15 @@ final class ExchangeDriver {
                 break;
             }
             Piece p = pieces.next();
-            sleepUntil(first + i * inter);
+            long due = first + i * inter;
             String ka = i > 0 && spec.keepAliveBetweenChunks ? r.keepAliveFrame() : "";
-            w.frame(utf8(ka + r.piece(p)));
+            byte[] frame = utf8(ka + r.piece(p));
+            sleepUntil(due);
+            long before = System.nanoTime();
+            w.frame(frame);
             long now = System.nanoTime();
             rec.chunk(now);
+            rec.write(WriteStamp.Kind.CHUNK, due, before, now);
             if (i == 0) {
                 ctx.firstChunkNanos = now;
             }
@@ -124,7 +128,12 @@ final class ExchangeDriver {
             }
             w.frame(inject(r, fault));
         }
-        w.frame(utf8(r.finish()));
+        long finishDue = (i > 0 ? first + (i - 1) * inter : headersAt) + spec.delayBeforeFinish.toNanos();
+        sleepUntil(finishDue);
+        byte[] finish = utf8(r.finish());
+        long before = System.nanoTime();
+        w.frame(finish);
+        rec.write(WriteStamp.Kind.FINISH, finishDue, before, System.nanoTime());
         w.endBody();
         return RecordedExchange.Outcome.COMPLETED;
     }
@@ -213,6 +222,7 @@ final class ExchangeDriver {
             w.frame(Arrays.copyOf(body, prefix.length()));
         }
         sleepUntil(bodyAt);
+        long before = System.nanoTime();
         if (!early) {
             w.head(200, r.nonStreamContentType(), length, spec.headers, close, false);
             rec.status(200, System.nanoTime());
@@ -233,7 +243,9 @@ final class ExchangeDriver {
             }
             w.frame(Arrays.copyOfRange(body, mark + Renderer.OVERSIZE_MARK.length(), body.length));
         }
-        rec.chunk(System.nanoTime());
+        long after = System.nanoTime();
+        rec.chunk(after);
+        rec.write(WriteStamp.Kind.BODY, bodyAt, before, after);
         return RecordedExchange.Outcome.COMPLETED;
     }
 

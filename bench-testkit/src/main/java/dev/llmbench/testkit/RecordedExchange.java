@@ -12,7 +12,8 @@ import java.util.OptionalLong;
  * the socket (the server writes unbuffered with {@code TCP_NODELAY}), so a client in the same JVM
  * can subtract them from its own stamps. {@link #chunkWriteNanos()} has one entry per output chunk
  * (content piece, reasoning piece, tool-call fragment; for a non-streaming response, one entry for
- * the body), in order.
+ * the body), in order. {@link #writeStamps()} adds, for each chunk and for the terminal frames, the
+ * scheduled deadline and the stamp taken just before the write.
  *
  * <p>Immutable and thread-safe.
  *
@@ -37,17 +38,20 @@ public final class RecordedExchange {
     private final Outcome outcome;
     private final long headersWriteNanos;
     private final List<Long> chunkWriteNanos;
+    private final List<WriteStamp> writeStamps;
     private final long finishedNanos;
     private final long bytesWritten;
     private final String replyDescription;
 
     RecordedExchange(RecordedRequest request, int status, Outcome outcome, long headersWriteNanos,
-            List<Long> chunkWriteNanos, long finishedNanos, long bytesWritten, String replyDescription) {
+            List<Long> chunkWriteNanos, List<WriteStamp> writeStamps, long finishedNanos, long bytesWritten,
+            String replyDescription) {
         this.request = request;
         this.status = status;
         this.outcome = outcome;
         this.headersWriteNanos = headersWriteNanos;
         this.chunkWriteNanos = List.copyOf(chunkWriteNanos);
+        this.writeStamps = List.copyOf(writeStamps);
         this.finishedNanos = finishedNanos;
         this.bytesWritten = bytesWritten;
         this.replyDescription = replyDescription;
@@ -78,6 +82,19 @@ public final class RecordedExchange {
         return chunkWriteNanos;
     }
 
+    /**
+     * The ground truth of a streamed or non-streaming reply on its schedule: one {@link WriteStamp}
+     * per output chunk ({@link WriteStamp.Kind#CHUNK}, the same writes as {@link #chunkWriteNanos()}),
+     * then one for the terminal frames ({@link WriteStamp.Kind#FINISH}) of a stream that ended
+     * normally; one {@link WriteStamp.Kind#BODY} for a non-streaming body. Frames written outside the
+     * schedule (headers, preamble, keep-alives, injected faults) have none; neither do error replies.
+     *
+     * @return the stamps in write order; immutable, never null
+     */
+    public List<WriteStamp> writeStamps() {
+        return writeStamps;
+    }
+
     /** @return when the server stopped working on the exchange */
     public long finishedNanos() {
         return finishedNanos;
@@ -103,6 +120,7 @@ public final class RecordedExchange {
     static final class Builder {
         private final RecordedRequest request;
         private final List<Long> chunks = new ArrayList<>();
+        private final List<WriteStamp> stamps = new ArrayList<>();
         private int status;
         private long headersNanos = Long.MIN_VALUE;
         private String reply;
@@ -120,12 +138,16 @@ public final class RecordedExchange {
             chunks.add(nanos);
         }
 
+        void write(WriteStamp.Kind kind, long scheduled, long before, long after) {
+            stamps.add(new WriteStamp(kind, scheduled, before, after));
+        }
+
         void reply(String description) {
             this.reply = description;
         }
 
         RecordedExchange build(Outcome outcome, long bytesWritten) {
-            return new RecordedExchange(request, status, outcome, headersNanos, chunks, System.nanoTime(),
+            return new RecordedExchange(request, status, outcome, headersNanos, chunks, stamps, System.nanoTime(),
                     bytesWritten, reply);
         }
     }

@@ -26,11 +26,12 @@ final class ExchangeDriver {
     private final InputStream in;
     private final boolean close;
     private final BooleanSupplier serverClosed;
+    private final Emitter emitter;
     private final long t0;
     private boolean reusable = true;
 
     ExchangeDriver(ReplyContext ctx, WireWriter w, RecordedExchange.Builder rec, Socket socket, InputStream in,
-            boolean close, BooleanSupplier serverClosed) {
+            boolean close, BooleanSupplier serverClosed, Emitter emitter) {
         this.ctx = ctx;
         this.spec = ctx.spec;
         this.w = w;
@@ -39,6 +40,7 @@ final class ExchangeDriver {
         this.in = in;
         this.close = close;
         this.serverClosed = serverClosed;
+        this.emitter = emitter;
         this.t0 = ctx.request.receivedNanos();
     }
 
@@ -94,6 +96,13 @@ final class ExchangeDriver {
         long inter = spec.interChunkDelay.toNanos();
         Fault fault = spec.fault;
         Iterator<Piece> pieces = ctx.pieces();
+        if (emitter != null && fault == null && spec.oversizeBytes == 0 && spec.fragmentBytes == 0
+                && !spec.splitInsideUtf8 && !spec.keepAliveBetweenChunks) {
+            EmittedStream job = new EmittedStream(r, pieces, first, inter, headersAt);
+            emitter.submit(job);
+            job.await();
+            return RecordedExchange.Outcome.COMPLETED;
+        }
         int i = 0;
         while (true) {
             if (fault != null && i == fault.afterChunks()) {
@@ -111,16 +120,8 @@ final class ExchangeDriver {
             String ka = i > 0 && spec.keepAliveBetweenChunks ? r.keepAliveFrame() : "";
             byte[] frame = utf8(ka + r.piece(p));
             sleepUntil(due);
-            long before = System.nanoTime();
-            w.frame(frame);
-            long now = System.nanoTime();
-            rec.chunk(now);
-            rec.write(WriteStamp.Kind.CHUNK, due, before, now);
-            if (i == 0) {
-                ctx.firstChunkNanos = now;
-            }
-            ctx.lastChunkNanos = now;
-            ctx.outputChunks = ++i;
+            writeChunk(frame, due);
+            i++;
         }
         if (fault != null) {
             if (fault.terminal()) {
@@ -130,12 +131,93 @@ final class ExchangeDriver {
         }
         long finishDue = (i > 0 ? first + (i - 1) * inter : headersAt) + spec.delayBeforeFinish.toNanos();
         sleepUntil(finishDue);
+        writeFinish(r, finishDue);
+        return RecordedExchange.Outcome.COMPLETED;
+    }
+
+    private void writeChunk(byte[] frame, long due) throws IOException {
+        long before = System.nanoTime();
+        w.frame(frame);
+        long now = System.nanoTime();
+        rec.chunk(now);
+        rec.write(WriteStamp.Kind.CHUNK, due, before, now);
+        if (ctx.outputChunks == 0) {
+            ctx.firstChunkNanos = now;
+        }
+        ctx.lastChunkNanos = now;
+        ctx.outputChunks++;
+    }
+
+    private void writeFinish(Renderer r, long due) throws IOException {
         byte[] finish = utf8(r.finish());
         long before = System.nanoTime();
         w.frame(finish);
-        rec.write(WriteStamp.Kind.FINISH, finishDue, before, System.nanoTime());
+        rec.write(WriteStamp.Kind.FINISH, due, before, System.nanoTime());
         w.endBody();
-        return RecordedExchange.Outcome.COMPLETED;
+    }
+
+    /**
+     * The chunks and the terminal frames of a plain stream (no faults, fragmenting or keep-alives),
+     * written by the {@link Emitter}'s thread while the connection thread waits in {@link #await()}.
+     */
+    private final class EmittedStream implements Emitter.Job {
+        private final Renderer r;
+        private final Iterator<Piece> pieces;
+        private final long first;
+        private final long inter;
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        private long deadline;
+        private int i;
+        private volatile Throwable failure;
+
+        EmittedStream(Renderer r, Iterator<Piece> pieces, long first, long inter, long headersAt) {
+            this.r = r;
+            this.pieces = pieces;
+            this.first = first;
+            this.inter = inter;
+            this.deadline = pieces.hasNext() ? first : headersAt + spec.delayBeforeFinish.toNanos();
+        }
+
+        @Override
+        public long deadline() {
+            return deadline;
+        }
+
+        @Override
+        public boolean step() throws IOException {
+            if (pieces.hasNext()) {
+                writeChunk(utf8(r.piece(pieces.next())), deadline);
+                i++;
+                deadline = pieces.hasNext() ? first + i * inter : first + (i - 1) * inter
+                        + spec.delayBeforeFinish.toNanos();
+                return true;
+            }
+            writeFinish(r, deadline);
+            done.countDown();
+            return false;
+        }
+
+        @Override
+        public void fail(Throwable cause) {
+            failure = cause;
+            done.countDown();
+        }
+
+        void await() throws IOException, InterruptedException {
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                w.closeQuietly(); // the emitter's next write fails and drops the job
+                throw e;
+            }
+            Throwable f = failure;
+            if (f instanceof IOException) {
+                throw (IOException) f;
+            }
+            if (f != null) {
+                throw new IOException("stream not completed: " + f, f);
+            }
+        }
     }
 
     private byte[] inject(Renderer r, Fault fault) {

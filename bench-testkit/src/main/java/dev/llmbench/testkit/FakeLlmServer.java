@@ -73,6 +73,7 @@ public final class FakeLlmServer implements AutoCloseable {
     private final Recordings recordings = new Recordings();
     private final AtomicLong connections = new AtomicLong();
     private final String host;
+    private final Emitter[] emitters;
     private volatile boolean closed;
 
     private FakeLlmServer(ServerConfig config) throws IOException {
@@ -86,6 +87,10 @@ public final class FakeLlmServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        emitters = new Emitter[config.emitters()];
+        for (int i = 0; i < emitters.length; i++) {
+            emitters[i] = new Emitter("fake-llm-" + serverSocket.getLocalPort() + "-emitter-" + i);
+        }
         acceptor = new Thread(this::acceptLoop, "fake-llm-" + serverSocket.getLocalPort() + "-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -331,6 +336,9 @@ public final class FakeLlmServer implements AutoCloseable {
             }
         }
         pool.shutdownNow();
+        for (Emitter e : emitters) {
+            e.close();
+        }
         try {
             pool.awaitTermination(1, TimeUnit.SECONDS);
             acceptor.join(1000);
@@ -350,6 +358,11 @@ public final class FakeLlmServer implements AutoCloseable {
 
     Script script() {
         return script;
+    }
+
+    /** @return the shared emitter for a connection, or null when connection threads write their own chunks */
+    Emitter emitterFor(long connectionId) {
+        return emitters.length == 0 ? null : emitters[(int) (connectionId % emitters.length)];
     }
 
     Recordings recordings() {

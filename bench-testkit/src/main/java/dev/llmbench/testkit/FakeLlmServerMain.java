@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java -cp CLASSPATH dev.llmbench.testkit.FakeLlmServerMain --port 11600 --format ollama \
  *      --ttft-ms 200 --itl-ms 50 --tokens 100 [--done-gap-ms ITL] [--bind 127.0.0.1] \
- *      [--backlog 4096] [--max-connections 8192] [--log gt.json]
+ *      [--backlog 4096] [--max-connections 8192] [--emitters 1] [--log gt.json]
  * </pre>
  *
  * Prints one line {@code FakeLlmServerMain listening on http://HOST:PORT pid=PID ...} once it
@@ -27,12 +27,15 @@ public final class FakeLlmServerMain {
 
     /** Default connection cap of the standalone server (one thread each). */
     public static final int DEFAULT_MAX_CONNECTIONS = 8192;
+    /** Default number of shared timer threads writing the streams. */
+    public static final int DEFAULT_EMITTERS = 1;
     /** Default listen backlog of the standalone server. */
     public static final int DEFAULT_BACKLOG = 4096;
 
     static final String USAGE = "usage: FakeLlmServerMain --port P --format ollama|openai|anthropic --ttft-ms T"
             + " --itl-ms I --tokens N [--done-gap-ms G (default I)] [--bind 127.0.0.1] [--backlog "
-            + DEFAULT_BACKLOG + "] [--max-connections " + DEFAULT_MAX_CONNECTIONS + "] [--log FILE]";
+            + DEFAULT_BACKLOG + "] [--max-connections " + DEFAULT_MAX_CONNECTIONS + "] [--emitters "
+            + DEFAULT_EMITTERS + " (0: a sleeping thread per stream)] [--log FILE]";
 
     /**
      * The parsed command line. Immutable and thread-safe.
@@ -44,6 +47,9 @@ public final class FakeLlmServerMain {
      */
     public record Options(ServerConfig config, WireFormat format, StreamParams params, Path log) {
     }
+
+    private static final java.util.Set<String> OPTIONS = java.util.Set.of("port", "format", "ttft-ms", "itl-ms",
+            "tokens", "done-gap-ms", "bind", "backlog", "max-connections", "emitters", "log");
 
     private FakeLlmServerMain() {
     }
@@ -75,8 +81,7 @@ public final class FakeLlmServerMain {
                 }
                 value = args[++i];
             }
-            if (!Map.of("port", 0, "format", 0, "ttft-ms", 0, "itl-ms", 0, "tokens", 0, "done-gap-ms", 0, "bind", 0,
-                    "backlog", 0, "max-connections", 0, "log", 0).containsKey(name)) {
+            if (!OPTIONS.contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name);
             }
             if (values.put(name, value) != null) {
@@ -100,7 +105,8 @@ public final class FakeLlmServerMain {
             config = new ServerConfig(bind, port,
                     values.containsKey("backlog") ? integer(values, "backlog", 1, 65535) : DEFAULT_BACKLOG,
                     values.containsKey("max-connections") ? integer(values, "max-connections", 1, 1_000_000)
-                            : DEFAULT_MAX_CONNECTIONS);
+                            : DEFAULT_MAX_CONNECTIONS,
+                    values.containsKey("emitters") ? integer(values, "emitters", 0, 64) : DEFAULT_EMITTERS);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--bind: " + e.getMessage(), e);
         }
@@ -150,9 +156,10 @@ public final class FakeLlmServerMain {
         }
         StreamParams p = options.params();
         out.printf(Locale.ROOT, "FakeLlmServerMain listening on %s pid=%d format=%s ttft_ms=%s itl_ms=%s tokens=%d"
-                + " done_gap_ms=%s backlog=%d max_connections=%d%n", gt.server().baseUrl(), ProcessHandle.current().pid(),
+                + " done_gap_ms=%s backlog=%d max_connections=%d emitters=%d%n", gt.server().baseUrl(), ProcessHandle.current().pid(),
                 options.format().name().toLowerCase(Locale.ROOT), p.ttftNanos() / 1e6, p.itlNanos() / 1e6, p.tokens(),
-                p.doneGapNanos() / 1e6, options.config().backlog(), options.config().maxConnections());
+                p.doneGapNanos() / 1e6, options.config().backlog(), options.config().maxConnections(),
+                options.config().emitters());
         out.flush();
         if (!block) {
             gt.close();

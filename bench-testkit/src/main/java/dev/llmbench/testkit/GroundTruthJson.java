@@ -20,7 +20,7 @@ final class GroundTruthJson {
 
     /** What the {@code server} object reports; {@code cpuSeconds} is {user, system}. */
     record Server(long pid, int port, WireFormat format, StreamParams defaults, long wallNanos, double[] cpuSeconds,
-            int peakStreams) {
+            int peakStreams, int emitters) {
     }
 
     private GroundTruthJson() {
@@ -60,7 +60,8 @@ final class GroundTruthJson {
         g.writeNumberField("tokens", d.tokens());
         g.writeNumberField("done_gap_ms", d.doneGapNanos() / 1e6);
         g.writeStringField("clock", "System.nanoTime (CLOCK_MONOTONIC)");
-        g.writeStringField("emission", "FakeLlmServer: one thread per connection, blocking writes");
+        g.writeStringField("emission", s.emitters() == 0 ? "FakeLlmServer: one sleeping thread per connection, blocking writes"
+                : "FakeLlmServer: " + s.emitters() + " shared emitter thread(s), blocking writes");
         g.writeNumberField("wall_ns", s.wallNanos());
         g.writeNumberField("cpu_user_s", s.cpuSeconds()[0]);
         g.writeNumberField("cpu_sys_s", s.cpuSeconds()[1]);

@@ -42,12 +42,15 @@ public final class GroundTruthServer implements AutoCloseable {
     private final WireFormat format;
     private final StreamParams defaults;
     private final Path defaultLog;
+    private final int emitters;
     private final Map<StreamParams, Reply> replies = new ConcurrentHashMap<>();
     private ProcessCpu cpu0;
     private long wall0;
 
-    private GroundTruthServer(FakeLlmServer server, WireFormat format, StreamParams defaults, Path defaultLog) {
+    private GroundTruthServer(FakeLlmServer server, WireFormat format, StreamParams defaults, Path defaultLog,
+            int emitters) {
         this.server = server;
+        this.emitters = emitters;
         this.format = format;
         this.defaults = defaults;
         this.defaultLog = defaultLog;
@@ -72,7 +75,7 @@ public final class GroundTruthServer implements AutoCloseable {
             throw new IllegalArgumentException("format (" + format + ") must be OLLAMA, OPENAI or ANTHROPIC");
         }
         FakeLlmServer server = FakeLlmServer.start(config);
-        GroundTruthServer gt = new GroundTruthServer(server, format, defaults, defaultLog);
+        GroundTruthServer gt = new GroundTruthServer(server, format, defaults, defaultLog, config.emitters());
         server.defaultReplyFrom(gt::reply);
         server.endpoint("POST", "/_gt/reset", request -> {
             gt.reset();
@@ -118,7 +121,7 @@ public final class GroundTruthServer implements AutoCloseable {
         long wall = System.nanoTime() - wall0;
         List<RecordedExchange> chats = server.exchanges().stream().filter(GroundTruthServer::isChat).toList();
         GroundTruthJson.Server info = new GroundTruthJson.Server(ProcessHandle.current().pid(), server.port(),
-                format, defaults, wall, cpu.secondsSince(cpu0), server.peakChatExchanges());
+                format, defaults, wall, cpu.secondsSince(cpu0), server.peakChatExchanges(), emitters);
         try {
             GroundTruthJson.write(file, info, chats, this::paramsOrNull);
         } catch (IOException e) {

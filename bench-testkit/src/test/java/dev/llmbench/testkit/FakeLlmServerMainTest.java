@@ -27,19 +27,20 @@ class FakeLlmServerMainTest {
         assertThat(o.params()).isEqualTo(new StreamParams(200_000_000L, 50_000_000L, 100, 50_000_000L));
         assertThat(o.format()).isEqualTo(WireFormat.OLLAMA);
         assertThat(o.config()).isEqualTo(new ServerConfig("127.0.0.1", 0, FakeLlmServerMain.DEFAULT_BACKLOG,
-                FakeLlmServerMain.DEFAULT_MAX_CONNECTIONS));
+                FakeLlmServerMain.DEFAULT_MAX_CONNECTIONS, FakeLlmServerMain.DEFAULT_EMITTERS));
         assertThat(o.log()).isEqualTo(Path.of("gt.json"));
     }
 
     @Test
     void equalsFormAndExplicitDoneGapBacklogAndConnectionCapAreAccepted() {
         FakeLlmServerMain.Options o = FakeLlmServerMain.parse("--port=11600", "--format=Anthropic", "--ttft-ms=0.5",
-                "--itl-ms=20", "--tokens=1", "--done-gap-ms=0", "--backlog=16", "--max-connections=3", "--bind=localhost");
+                "--itl-ms=20", "--tokens=1", "--done-gap-ms=0", "--backlog=16", "--max-connections=3", "--bind=localhost", "--emitters=0");
         assertThat(o.params()).isEqualTo(new StreamParams(500_000L, 20_000_000L, 1, 0));
         assertThat(o.format()).isEqualTo(WireFormat.ANTHROPIC);
         assertThat(o.config().backlog()).isEqualTo(16);
         assertThat(o.config().maxConnections()).isEqualTo(3);
         assertThat(o.config().port()).isEqualTo(11600);
+        assertThat(o.config().emitters()).isZero();
     }
 
     @Test
@@ -55,6 +56,7 @@ class FakeLlmServerMainTest {
         assertRejected("must be a loopback address", with("--bind", "8.8.8.8"));
         assertRejected("--backlog (0) must be in 1..65535", with("--backlog", "0"));
         assertRejected("--max-connections (0) must be in 1..1000000", with("--max-connections", "0"));
+        assertRejected("--emitters (65) must be in 0..64", with("--emitters", "65"));
         assertRejected("unknown option --verbose", with("--verbose", "1"));
         assertRejected("--log needs a value", with("--log"));
         assertRejected("--tokens given twice", with("--tokens", "5"));

@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** The hooks the load server is built on: write stamps, per-request replies, extra endpoints, configuration. */
@@ -39,6 +41,51 @@ class WriteStampsAndConfigTest {
             assertThat(ex.chunkWriteNanos()).containsExactlyElementsOf(
                     stamps.subList(0, 3).stream().map(WriteStamp::afterNanos).toList());
         }
+    }
+
+    @Test
+    void aSharedEmitterWritesConcurrentStreamsEachOnItsOwnSchedule() {
+        try (FakeLlmServer server = FakeLlmServer.start(ServerConfig.defaults().withEmitters(1))) {
+            server.defaultReply(Reply.text("a b c").delayBeforeFirstChunk(Duration.ofMillis(2))
+                    .interChunkDelay(Duration.ofMillis(3)).delayBeforeFinish(Duration.ofMillis(1)));
+            List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                sent.add(Wire.CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(server.ollamaUrl() + "/api/chat"))
+                        .POST(HttpRequest.BodyPublishers.ofString(OLLAMA)).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (CompletableFuture<HttpResponse<String>> f : sent) {
+                assertThat(Wire.ndjson(f.join().body())).extracting(n -> n.path("message").path("content").asText())
+                        .containsExactly("a", " b", " c", "");
+            }
+            assertThat(server.awaitNoChatExchanges(Duration.ofSeconds(10))).isTrue();
+            assertThat(server.exchanges()).hasSize(20).allSatisfy(ex -> {
+                long t0 = ex.request().receivedNanos();
+                assertThat(ex.writeStamps()).extracting(WriteStamp::scheduledNanos)
+                        .containsExactly(t0 + 2 * MS, t0 + 5 * MS, t0 + 8 * MS, t0 + 9 * MS);
+                assertThat(ex.writeStamps()).extracting(WriteStamp::kind).endsWith(WriteStamp.Kind.FINISH);
+                for (WriteStamp s : ex.writeStamps()) {
+                    assertThat(s.beforeNanos()).isGreaterThanOrEqualTo(s.scheduledNanos());
+                    assertThat(s.afterNanos()).isGreaterThanOrEqualTo(s.beforeNanos());
+                }
+                assertThat(ex.outcome()).isEqualTo(RecordedExchange.Outcome.COMPLETED);
+            });
+        }
+    }
+
+    @Test
+    void closingTheServerEndsAStreamWaitingOnTheEmitter() {
+        FakeLlmServer server = FakeLlmServer.start(ServerConfig.defaults().withEmitters(1));
+        server.enqueue(Reply.text("a b").interChunkDelay(Duration.ofHours(1)));
+        CompletableFuture<HttpResponse<String>> pending = Wire.CLIENT.sendAsync(HttpRequest.newBuilder(
+                URI.create(server.ollamaUrl() + "/api/chat")).POST(HttpRequest.BodyPublishers.ofString(OLLAMA)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        server.takeRequest(Duration.ofSeconds(10)).orElseThrow();
+        server.close();
+
+        RecordedExchange ex = server.takeExchange(Duration.ofSeconds(10)).orElseThrow();
+        assertThat(ex.outcome()).isEqualTo(RecordedExchange.Outcome.SERVER_CLOSED);
+        assertThat(ex.writeStamps()).hasSizeLessThanOrEqualTo(1);
+        assertThat(pending).failsWithin(Duration.ofSeconds(10));
     }
 
     @Test
@@ -127,6 +174,7 @@ class WriteStampsAndConfigTest {
         assertThatThrownBy(() -> d.withBacklog(0)).hasMessageContaining("backlog (0) must be in 1..65535");
         assertThatThrownBy(() -> d.withMaxConnections(0)).hasMessageContaining("maxConnections (0) must be positive");
         assertThatThrownBy(() -> d.withBindAddress("0.0.0.0")).hasMessageContaining("must be a loopback address");
+        assertThatThrownBy(() -> d.withEmitters(-1)).hasMessageContaining("emitters (-1) must be in 0..64");
         assertThatThrownBy(() -> Reply.text("a").delayBeforeFinish(Duration.ofMillis(-1)))
                 .hasMessageContaining("delayBeforeFinish");
     }

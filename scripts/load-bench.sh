@@ -19,8 +19,14 @@
 #                CLIENT_CMD="/usr/bin/python3 /work/shared/bench-anchor/bench_client.py"
 #   PORT         server port (default 11700)
 #   FORMAT       ollama|openai|anthropic (default ollama); ENDPOINT default /api/chat
-#   SERVER_JAVA_OPTS  JVM options of the server (default "-Xss256k -XX:+UseSerialGC -Xmx1g")
-#   SERVER_ARGS  extra FakeLlmServerMain arguments, e.g. "--max-connections 4096"
+#   SERVER_JAVA_OPTS  JVM options of the server (default "-Xss256k -XX:+UseSerialGC -Xms1g -Xmx1g
+#                -Xmn768m -XX:+AlwaysPreTouch": one GC thread that does not compete with the client, and
+#                a large young generation so that the GC pauses, which scan every connection thread's
+#                stack, come seldom)
+#   SERVER_ARGS  extra FakeLlmServerMain arguments, e.g. "--emitters 0 --max-connections 4096"
+#   WARMUP       requests of a warm-up run before the measured one (default: min(C,200); 0 for none):
+#                the client at concurrency min(C,200) against the same server, output in
+#                OUT/warmup.json, then the ground truth is reset, so the server's JIT is warm
 set -euo pipefail
 
 if [ $# -lt 3 ]; then
@@ -32,7 +38,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PORT=${PORT:-11700}
 FORMAT=${FORMAT:-ollama}
 ENDPOINT=${ENDPOINT:-/api/chat}
-JAVA_OPTS=${SERVER_JAVA_OPTS:--Xss256k -XX:+UseSerialGC -Xmx1g}
+JAVA_OPTS=${SERVER_JAVA_OPTS:--Xss256k -XX:+UseSerialGC -Xms1g -Xmx1g -Xmn768m -XX:+AlwaysPreTouch}
+WARMUP=${WARMUP:-$(( C < 200 ? C : 200 ))}
 CLIENT_CMD=${CLIENT_CMD:-$ROOT/scripts/anchor-client}
 URL="http://127.0.0.1:$PORT"
 
@@ -67,10 +74,14 @@ for _ in $(seq 100); do
   fi
   sleep 0.1
 done
-curl -sf -o /dev/null -X POST "$URL/_gt/reset"
-
 # shellcheck disable=SC2206  # CLIENT_CMD is deliberately split into words
 CMD=($CLIENT_CMD)
+if [ "$WARMUP" -gt 0 ]; then
+  WC=$(( C < 200 ? C : 200 )); WC=$(( WC < WARMUP ? WC : WARMUP ))
+  "${CMD[@]}" --urls "$URL" --concurrency "$WC" --num-requests "$WARMUP" --endpoint "$ENDPOINT" \
+       --tag "warmup" --out "$OUT/warmup.json" > "$OUT/warmup.out" 2>&1
+fi
+curl -sf -o /dev/null -X POST "$URL/_gt/reset"
 set +e
 "${CMD[@]}" --urls "$URL" --concurrency "$C" --num-requests "$M" --endpoint "$ENDPOINT" \
      --tag "c$C" --out "$OUT/client.json" 2>&1 | tee "$OUT/client.out"
@@ -78,7 +89,7 @@ RC=${PIPESTATUS[0]}
 set -e
 curl -sf "$URL/_gt/dump?file=$OUT/gt_s0.json" > "$OUT/dump.out"
 echo "$OUT C=$C M=$M servers=1 ttft=$TTFT itl=$ITL tokens=$N ep=$ENDPOINT format=$FORMAT port=$PORT" \
-     "server=FakeLlmServerMain java_opts='$JAVA_OPTS' server_args='${SERVER_ARGS:-}' client=${CMD[*]}" \
+     "server=FakeLlmServerMain java_opts='$JAVA_OPTS' server_args='${SERVER_ARGS:-}' warmup=$WARMUP client=${CMD[*]}" \
      "load='$(cut -d' ' -f1-3 /proc/loadavg)' client_rc=$RC" > "$OUT/params.txt"
 kill $SPID 2>/dev/null || true
 wait $SPID 2>/dev/null || true

@@ -149,7 +149,7 @@ final class Connection implements Runnable {
         rec.reply(reply.toString());
         writer.begin(reply.spec());
         ExchangeDriver driver = new ExchangeDriver(new ReplyContext(request, reply.spec()), writer, rec, socket, in,
-                close, server::isClosed, server.emitterFor(id));
+                close, server::isClosed, server.emitters().forConnection(id));
         RecordedExchange.Outcome outcome = driver.run();
         reusable = driver.reusable();
         return outcome;

@@ -97,6 +97,12 @@ final class Emitter implements AutoCloseable {
         left.forEach(j -> j.fail(new IllegalStateException("emitter closed")));
     }
 
+    /** @return CPU time the emitter thread has used, nanoseconds; -1 when the JVM cannot tell */
+    long cpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        return mx.isThreadCpuTimeSupported() ? mx.getThreadCpuTime(thread.getId()) : -1;
+    }
+
     /** Stops the thread and fails every job not yet finished; waits up to a second. Idempotent. */
     @Override
     public void close() {
@@ -106,6 +112,39 @@ final class Emitter implements AutoCloseable {
             thread.join(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The shared emitters of one server, chosen per connection; none when connection threads write. */
+    static final class Group implements AutoCloseable {
+        private final Emitter[] emitters;
+
+        Group(int count, String namePrefix) {
+            emitters = new Emitter[count];
+            for (int i = 0; i < count; i++) {
+                emitters[i] = new Emitter(namePrefix + i);
+            }
+        }
+
+        /** @return the emitter for a connection, or null when there are none */
+        Emitter forConnection(long connectionId) {
+            return emitters.length == 0 ? null : emitters[(int) (connectionId % emitters.length)];
+        }
+
+        /** @return CPU time used by all the emitter threads so far, nanoseconds; 0 without emitters */
+        long cpuNanos() {
+            long sum = 0;
+            for (Emitter e : emitters) {
+                sum += Math.max(0, e.cpuNanos());
+            }
+            return sum;
+        }
+
+        @Override
+        public void close() {
+            for (Emitter e : emitters) {
+                e.close();
+            }
         }
     }
 }

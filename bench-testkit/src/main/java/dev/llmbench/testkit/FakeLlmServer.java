@@ -73,7 +73,7 @@ public final class FakeLlmServer implements AutoCloseable {
     private final Recordings recordings = new Recordings();
     private final AtomicLong connections = new AtomicLong();
     private final String host;
-    private final Emitter[] emitters;
+    private final Emitter.Group emitters;
     private volatile boolean closed;
 
     private FakeLlmServer(ServerConfig config) throws IOException {
@@ -87,10 +87,7 @@ public final class FakeLlmServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        emitters = new Emitter[config.emitters()];
-        for (int i = 0; i < emitters.length; i++) {
-            emitters[i] = new Emitter("fake-llm-" + serverSocket.getLocalPort() + "-emitter-" + i);
-        }
+        emitters = new Emitter.Group(config.emitters(), "fake-llm-" + serverSocket.getLocalPort() + "-emitter-");
         acceptor = new Thread(this::acceptLoop, "fake-llm-" + serverSocket.getLocalPort() + "-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -336,9 +333,7 @@ public final class FakeLlmServer implements AutoCloseable {
             }
         }
         pool.shutdownNow();
-        for (Emitter e : emitters) {
-            e.close();
-        }
+        emitters.close();
         try {
             pool.awaitTermination(1, TimeUnit.SECONDS);
             acceptor.join(1000);
@@ -360,9 +355,8 @@ public final class FakeLlmServer implements AutoCloseable {
         return script;
     }
 
-    /** @return the shared emitter for a connection, or null when connection threads write their own chunks */
-    Emitter emitterFor(long connectionId) {
-        return emitters.length == 0 ? null : emitters[(int) (connectionId % emitters.length)];
+    Emitter.Group emitters() {
+        return emitters;
     }
 
     Recordings recordings() {

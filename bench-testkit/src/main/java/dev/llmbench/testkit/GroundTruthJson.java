@@ -20,7 +20,7 @@ final class GroundTruthJson {
 
     /** What the {@code server} object reports; {@code cpuSeconds} is {user, system}. */
     record Server(long pid, int port, WireFormat format, StreamParams defaults, long wallNanos, double[] cpuSeconds,
-            int peakStreams, int emitters) {
+            int peakStreams, int emitters, double emitterCpuSeconds) {
     }
 
     private GroundTruthJson() {
@@ -65,6 +65,7 @@ final class GroundTruthJson {
         g.writeNumberField("wall_ns", s.wallNanos());
         g.writeNumberField("cpu_user_s", s.cpuSeconds()[0]);
         g.writeNumberField("cpu_sys_s", s.cpuSeconds()[1]);
+        g.writeNumberField("emitter_cpu_s", s.emitterCpuSeconds());
         g.writeNumberField("lines_written", lines);
         // blocking writes return only once every byte is in the kernel: nothing is ever left unsent
         g.writeNumberField("unsent_writes", 0);

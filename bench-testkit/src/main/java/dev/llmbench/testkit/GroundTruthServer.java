@@ -45,6 +45,7 @@ public final class GroundTruthServer implements AutoCloseable {
     private final int emitters;
     private final Map<StreamParams, Reply> replies = new ConcurrentHashMap<>();
     private ProcessCpu cpu0;
+    private long emitterCpu0;
     private long wall0;
 
     private GroundTruthServer(FakeLlmServer server, WireFormat format, StreamParams defaults, Path defaultLog,
@@ -121,7 +122,8 @@ public final class GroundTruthServer implements AutoCloseable {
         long wall = System.nanoTime() - wall0;
         List<RecordedExchange> chats = server.exchanges().stream().filter(GroundTruthServer::isChat).toList();
         GroundTruthJson.Server info = new GroundTruthJson.Server(ProcessHandle.current().pid(), server.port(),
-                format, defaults, wall, cpu.secondsSince(cpu0), server.peakChatExchanges(), emitters);
+                format, defaults, wall, cpu.secondsSince(cpu0), server.peakChatExchanges(), emitters,
+                (server.emitters().cpuNanos() - emitterCpu0) / 1e9);
         try {
             GroundTruthJson.write(file, info, chats, this::paramsOrNull);
         } catch (IOException e) {
@@ -139,6 +141,7 @@ public final class GroundTruthServer implements AutoCloseable {
 
     private void restartClocks() {
         cpu0 = ProcessCpu.now();
+        emitterCpu0 = server.emitters().cpuNanos();
         wall0 = System.nanoTime();
     }
 

@@ -20,9 +20,10 @@
 #   PORT         server port (default 11700)
 #   FORMAT       ollama|openai|anthropic (default ollama); ENDPOINT default /api/chat
 #   SERVER_JAVA_OPTS  JVM options of the server (default "-Xss256k -XX:+UseSerialGC -Xms1g -Xmx1g
-#                -Xmn768m -XX:+AlwaysPreTouch": one GC thread that does not compete with the client, and
-#                a large young generation so that the GC pauses, which scan every connection thread's
-#                stack, come seldom)
+#                -Xmn768m -XX:MaxTenuringThreshold=0 -XX:+AlwaysPreTouch": one GC thread that does not
+#                compete with the client, a large young generation so that the GC pauses, which scan
+#                every connection thread's stack, come seldom, and the recorded ground truth promoted
+#                at once instead of being copied between survivor spaces at every pause)
 #   SERVER_ARGS  extra FakeLlmServerMain arguments, e.g. "--emitters 0 --max-connections 4096"
 #   WARMUP       requests of a warm-up run before the measured one (default: min(C,200); 0 for none):
 #                the client at concurrency min(C,200) against the same server, output in
@@ -38,7 +39,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PORT=${PORT:-11700}
 FORMAT=${FORMAT:-ollama}
 ENDPOINT=${ENDPOINT:-/api/chat}
-JAVA_OPTS=${SERVER_JAVA_OPTS:--Xss256k -XX:+UseSerialGC -Xms1g -Xmx1g -Xmn768m -XX:+AlwaysPreTouch}
+JAVA_OPTS=${SERVER_JAVA_OPTS:--Xss256k -XX:+UseSerialGC -Xms1g -Xmx1g -Xmn768m -XX:MaxTenuringThreshold=0 -XX:+AlwaysPreTouch}
 WARMUP=${WARMUP:-$(( C < 200 ? C : 200 ))}
 CLIENT_CMD=${CLIENT_CMD:-$ROOT/scripts/anchor-client}
 URL="http://127.0.0.1:$PORT"

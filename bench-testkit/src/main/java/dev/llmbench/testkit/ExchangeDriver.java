@@ -139,7 +139,6 @@ final class ExchangeDriver {
         long before = System.nanoTime();
         w.frame(frame);
         long now = System.nanoTime();
-        rec.chunk(now);
         rec.write(WriteStamp.Kind.CHUNK, due, before, now);
         if (ctx.outputChunks == 0) {
             ctx.firstChunkNanos = now;
@@ -326,7 +325,6 @@ final class ExchangeDriver {
             w.frame(Arrays.copyOfRange(body, mark + Renderer.OVERSIZE_MARK.length(), body.length));
         }
         long after = System.nanoTime();
-        rec.chunk(after);
         rec.write(WriteStamp.Kind.BODY, bodyAt, before, after);
         return RecordedExchange.Outcome.COMPLETED;
     }

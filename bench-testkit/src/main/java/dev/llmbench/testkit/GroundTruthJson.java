@@ -33,7 +33,7 @@ final class GroundTruthJson {
         Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
         long lines = 0;
         for (RecordedExchange e : exchanges) {
-            lines += e.writeStamps().size();
+            lines += e.writeCount();
         }
         try (OutputStream out = Files.newOutputStream(tmp);
                 JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {

@@ -1,6 +1,5 @@
 package dev.llmbench.testkit;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -37,21 +36,18 @@ public final class RecordedExchange {
     private final int status;
     private final Outcome outcome;
     private final long headersWriteNanos;
-    private final List<Long> chunkWriteNanos;
-    private final List<WriteStamp> writeStamps;
+    private final StampLog stamps;
     private final long finishedNanos;
     private final long bytesWritten;
     private final String replyDescription;
 
     RecordedExchange(RecordedRequest request, int status, Outcome outcome, long headersWriteNanos,
-            List<Long> chunkWriteNanos, List<WriteStamp> writeStamps, long finishedNanos, long bytesWritten,
-            String replyDescription) {
+            StampLog stamps, long finishedNanos, long bytesWritten, String replyDescription) {
         this.request = request;
         this.status = status;
         this.outcome = outcome;
         this.headersWriteNanos = headersWriteNanos;
-        this.chunkWriteNanos = List.copyOf(chunkWriteNanos);
-        this.writeStamps = List.copyOf(writeStamps);
+        this.stamps = stamps.frozen();
         this.finishedNanos = finishedNanos;
         this.bytesWritten = bytesWritten;
         this.replyDescription = replyDescription;
@@ -79,7 +75,7 @@ public final class RecordedExchange {
 
     /** @return {@link System#nanoTime()} right after each output chunk was written, in order; never null */
     public List<Long> chunkWriteNanos() {
-        return chunkWriteNanos;
+        return stamps.chunkAfters();
     }
 
     /**
@@ -92,7 +88,12 @@ public final class RecordedExchange {
      * @return the stamps in write order; immutable, never null
      */
     public List<WriteStamp> writeStamps() {
-        return writeStamps;
+        return stamps.stamps();
+    }
+
+    /** @return the number of {@link #writeStamps()}, without building them */
+    int writeCount() {
+        return stamps.size();
     }
 
     /** @return when the server stopped working on the exchange */
@@ -112,15 +113,14 @@ public final class RecordedExchange {
 
     @Override
     public String toString() {
-        return "RecordedExchange[" + request + " -> " + status + " " + outcome + ", " + chunkWriteNanos.size()
+        return "RecordedExchange[" + request + " -> " + status + " " + outcome + ", " + stamps.chunkAfters().size()
                 + " chunks, " + bytesWritten + " bytes]";
     }
 
     /** Collects an exchange while it runs; confined to the connection thread. Not API. */
     static final class Builder {
         private final RecordedRequest request;
-        private final List<Long> chunks = new ArrayList<>();
-        private final List<WriteStamp> stamps = new ArrayList<>();
+        private final StampLog stamps = new StampLog();
         private int status;
         private long headersNanos = Long.MIN_VALUE;
         private String reply;
@@ -134,12 +134,8 @@ public final class RecordedExchange {
             this.headersNanos = nanos;
         }
 
-        void chunk(long nanos) {
-            chunks.add(nanos);
-        }
-
         void write(WriteStamp.Kind kind, long scheduled, long before, long after) {
-            stamps.add(new WriteStamp(kind, scheduled, before, after));
+            stamps.add(kind, scheduled, before, after);
         }
 
         void reply(String description) {
@@ -147,7 +143,7 @@ public final class RecordedExchange {
         }
 
         RecordedExchange build(Outcome outcome, long bytesWritten) {
-            return new RecordedExchange(request, status, outcome, headersNanos, chunks, stamps, System.nanoTime(),
+            return new RecordedExchange(request, status, outcome, headersNanos, stamps, System.nanoTime(),
                     bytesWritten, reply);
         }
     }

@@ -57,6 +57,12 @@ if [ ! -s "$CPFILE" ] || [ "$ROOT/bench-testkit/pom.xml" -nt "$CPFILE" ]; then
 fi
 CP="$ROOT/bench-testkit/target/classes:$ROOT/bench-core/target/classes:$(cat "$CPFILE")"
 
+# shellcheck disable=SC2206  # CLIENT_CMD is deliberately split into words
+CMD=($CLIENT_CMD)
+if ! command -v "${CMD[0]}" > /dev/null 2>&1; then
+  echo "load-bench: client '${CMD[0]}' not found; set CLIENT_CMD" >&2
+  exit 1
+fi
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 if curl -sf -o /dev/null "$URL/"; then
@@ -75,8 +81,6 @@ for _ in $(seq 100); do
   fi
   sleep 0.1
 done
-# shellcheck disable=SC2206  # CLIENT_CMD is deliberately split into words
-CMD=($CLIENT_CMD)
 if [ "$WARMUP" -gt 0 ]; then
   WC=$(( C < 200 ? C : 200 )); WC=$(( WC < WARMUP ? WC : WARMUP ))
   "${CMD[@]}" --urls "$URL" --concurrency "$WC" --num-requests "$WARMUP" --endpoint "$ENDPOINT" \

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -117,10 +118,9 @@ final class ExchangeDriver {
             }
             Piece p = pieces.next();
             long due = first + i * inter;
-            String ka = i > 0 && spec.keepAliveBetweenChunks ? r.keepAliveFrame() : "";
-            byte[] frame = utf8(ka + r.piece(p));
             sleepUntil(due);
-            writeChunk(frame, due);
+            String ka = i > 0 && spec.keepAliveBetweenChunks ? r.keepAliveFrame() : "";
+            writeChunk(utf8(ka + r.piece(p)), due);
             i++;
         }
         if (fault != null) {
@@ -164,7 +164,7 @@ final class ExchangeDriver {
         private final Iterator<Piece> pieces;
         private final long first;
         private final long inter;
-        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        private final CountDownLatch done = new CountDownLatch(1);
         private long deadline;
         private int i;
         private volatile Throwable failure;

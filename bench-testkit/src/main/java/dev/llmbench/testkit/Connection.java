@@ -10,7 +10,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One accepted TCP connection: reads requests one after another (keep-alive), routes each to an
@@ -25,6 +27,8 @@ final class Connection implements Runnable {
     private final FakeLlmServer server;
     private final Socket socket;
     private final long id;
+    private int served;
+    private boolean reusable;
 
     Connection(FakeLlmServer server, Socket socket, long id) {
         this.server = server;
@@ -79,39 +83,54 @@ final class Connection implements Runnable {
     }
 
     /** @return whether the connection may carry another request */
-    private boolean serve(HttpRequestReader.Raw raw, InputStream in, WireWriter writer) throws IOException {
+    private boolean serve(HttpRequestReader.Raw raw, InputStream in, WireWriter writer) {
         String target = raw.target();
         int q = target.indexOf('?');
         String path = q < 0 ? target : target.substring(0, q);
-        RecordedRequest request = server.record(raw, id, classify(path));
+        Recordings recordings = server.recordings();
+        RecordedRequest request = recordings.request(raw, id, served++, classify(path));
         RecordedExchange.Builder rec = new RecordedExchange.Builder(request);
         boolean close = raw.wantsClose();
-        RecordedExchange.Outcome outcome = RecordedExchange.Outcome.COMPLETED;
-        boolean reusable = true;
+        Function<RecordedRequest, Reply> extra = server.script().endpoint(raw.method(), path);
+        boolean chat = extra == null && CHAT_PATHS.contains(path) && raw.method().equals("POST");
+        if (chat) {
+            recordings.chatStarted();
+        }
         try {
-            if (CHAT_PATHS.contains(path) && raw.method().equals("POST")) {
+            recordings.exchange(exchange(request, rec, extra, chat, in, writer, close));
+            return reusable && !close;
+        } finally {
+            if (chat) {
+                recordings.chatEnded();
+            }
+        }
+    }
+
+    private RecordedExchange exchange(RecordedRequest request, RecordedExchange.Builder rec,
+            Function<RecordedRequest, Reply> extra, boolean chat, InputStream in, WireWriter writer, boolean close) {
+        String path = request.path();
+        RecordedExchange.Outcome outcome = RecordedExchange.Outcome.COMPLETED;
+        reusable = true;
+        try {
+            if (extra != null) {
+                outcome = drive(extraReply(extra, request), request, rec, in, writer, close);
+            } else if (chat) {
                 ErrorBodies.Response early = precheck(request);
                 if (early != null) {
                     writer.begin(null);
-                    respond(writer, rec, early, raw.method(), close);
+                    respond(writer, rec, early, request.method(), close);
                 } else {
-                    Reply reply = server.script().next(request);
-                    rec.reply(reply.toString());
-                    writer.begin(reply.spec());
-                    ExchangeDriver driver = new ExchangeDriver(new ReplyContext(request, reply.spec()), writer, rec,
-                            socket, in, close, server::isClosed);
-                    outcome = driver.run();
-                    reusable = driver.reusable();
+                    outcome = drive(server.script().next(request), request, rec, in, writer, close);
                 }
             } else {
                 writer.begin(null);
-                ErrorBodies.Response info = InfoEndpoints.serve(raw.method(), path, request, server.script());
+                ErrorBodies.Response info = InfoEndpoints.serve(request.method(), path, request, server.script());
                 if (info == null) {
                     boolean known = CHAT_PATHS.contains(path) || InfoEndpoints.isInfoPath(path);
                     info = new ErrorBodies.Response(known ? 405 : 404, "text/plain",
                             known ? "405 method not allowed" : "404 page not found", Map.of());
                 }
-                respond(writer, rec, info, raw.method(), close);
+                respond(writer, rec, info, request.method(), close);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -122,8 +141,26 @@ final class Connection implements Runnable {
                     : RecordedExchange.Outcome.CLIENT_DISCONNECTED;
             reusable = false;
         }
-        server.record(rec.build(outcome, writer.bytesWritten()));
-        return reusable && !close;
+        return rec.build(outcome, writer.bytesWritten());
+    }
+
+    private RecordedExchange.Outcome drive(Reply reply, RecordedRequest request, RecordedExchange.Builder rec,
+            InputStream in, WireWriter writer, boolean close) throws IOException, InterruptedException {
+        rec.reply(reply.toString());
+        writer.begin(reply.spec());
+        ExchangeDriver driver = new ExchangeDriver(new ReplyContext(request, reply.spec()), writer, rec, socket, in,
+                close, server::isClosed, server.emitters().forConnection(id));
+        RecordedExchange.Outcome outcome = driver.run();
+        reusable = driver.reusable();
+        return outcome;
+    }
+
+    private static Reply extraReply(Function<RecordedRequest, Reply> handler, RecordedRequest request) {
+        try {
+            return Objects.requireNonNull(handler.apply(request), "endpoint handler returned null");
+        } catch (RuntimeException e) {
+            return Reply.status(500, "500 endpoint handler failed: " + e);
+        }
     }
 
     private static void respond(WireWriter writer, RecordedExchange.Builder rec, ErrorBodies.Response resp,

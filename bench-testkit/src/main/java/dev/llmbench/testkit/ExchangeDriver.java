@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -26,11 +27,12 @@ final class ExchangeDriver {
     private final InputStream in;
     private final boolean close;
     private final BooleanSupplier serverClosed;
+    private final Emitter emitter;
     private final long t0;
     private boolean reusable = true;
 
     ExchangeDriver(ReplyContext ctx, WireWriter w, RecordedExchange.Builder rec, Socket socket, InputStream in,
-            boolean close, BooleanSupplier serverClosed) {
+            boolean close, BooleanSupplier serverClosed, Emitter emitter) {
         this.ctx = ctx;
         this.spec = ctx.spec;
         this.w = w;
@@ -39,6 +41,7 @@ final class ExchangeDriver {
         this.in = in;
         this.close = close;
         this.serverClosed = serverClosed;
+        this.emitter = emitter;
         this.t0 = ctx.request.receivedNanos();
     }
 
@@ -94,6 +97,13 @@ final class ExchangeDriver {
         long inter = spec.interChunkDelay.toNanos();
         Fault fault = spec.fault;
         Iterator<Piece> pieces = ctx.pieces();
+        if (emitter != null && fault == null && spec.oversizeBytes == 0 && spec.fragmentBytes == 0
+                && !spec.splitInsideUtf8 && !spec.keepAliveBetweenChunks) {
+            EmittedStream job = new EmittedStream(r, pieces, first, inter, headersAt);
+            emitter.submit(job);
+            job.await();
+            return RecordedExchange.Outcome.COMPLETED;
+        }
         int i = 0;
         while (true) {
             if (fault != null && i == fault.afterChunks()) {
@@ -107,16 +117,11 @@ final class ExchangeDriver {
                 break;
             }
             Piece p = pieces.next();
-            sleepUntil(first + i * inter);
+            long due = first + i * inter;
+            sleepUntil(due);
             String ka = i > 0 && spec.keepAliveBetweenChunks ? r.keepAliveFrame() : "";
-            w.frame(utf8(ka + r.piece(p)));
-            long now = System.nanoTime();
-            rec.chunk(now);
-            if (i == 0) {
-                ctx.firstChunkNanos = now;
-            }
-            ctx.lastChunkNanos = now;
-            ctx.outputChunks = ++i;
+            writeChunk(utf8(ka + r.piece(p)), due);
+            i++;
         }
         if (fault != null) {
             if (fault.terminal()) {
@@ -124,9 +129,94 @@ final class ExchangeDriver {
             }
             w.frame(inject(r, fault));
         }
-        w.frame(utf8(r.finish()));
-        w.endBody();
+        long finishDue = (i > 0 ? first + (i - 1) * inter : headersAt) + spec.delayBeforeFinish.toNanos();
+        sleepUntil(finishDue);
+        writeFinish(r, finishDue);
         return RecordedExchange.Outcome.COMPLETED;
+    }
+
+    private void writeChunk(byte[] frame, long due) throws IOException {
+        long before = System.nanoTime();
+        w.frame(frame);
+        long now = System.nanoTime();
+        rec.write(WriteStamp.Kind.CHUNK, due, before, now);
+        if (ctx.outputChunks == 0) {
+            ctx.firstChunkNanos = now;
+        }
+        ctx.lastChunkNanos = now;
+        ctx.outputChunks++;
+    }
+
+    private void writeFinish(Renderer r, long due) throws IOException {
+        byte[] finish = utf8(r.finish());
+        long before = System.nanoTime();
+        w.frame(finish);
+        rec.write(WriteStamp.Kind.FINISH, due, before, System.nanoTime());
+        w.endBody();
+    }
+
+    /**
+     * The chunks and the terminal frames of a plain stream (no faults, fragmenting or keep-alives),
+     * written by the {@link Emitter}'s thread while the connection thread waits in {@link #await()}.
+     */
+    private final class EmittedStream implements Emitter.Job {
+        private final Renderer r;
+        private final Iterator<Piece> pieces;
+        private final long first;
+        private final long inter;
+        private final CountDownLatch done = new CountDownLatch(1);
+        private long deadline;
+        private int i;
+        private volatile Throwable failure;
+
+        EmittedStream(Renderer r, Iterator<Piece> pieces, long first, long inter, long headersAt) {
+            this.r = r;
+            this.pieces = pieces;
+            this.first = first;
+            this.inter = inter;
+            this.deadline = pieces.hasNext() ? first : headersAt + spec.delayBeforeFinish.toNanos();
+        }
+
+        @Override
+        public long deadline() {
+            return deadline;
+        }
+
+        @Override
+        public boolean step() throws IOException {
+            if (pieces.hasNext()) {
+                writeChunk(utf8(r.piece(pieces.next())), deadline);
+                i++;
+                deadline = pieces.hasNext() ? first + i * inter : first + (i - 1) * inter
+                        + spec.delayBeforeFinish.toNanos();
+                return true;
+            }
+            writeFinish(r, deadline);
+            done.countDown();
+            return false;
+        }
+
+        @Override
+        public void fail(Throwable cause) {
+            failure = cause;
+            done.countDown();
+        }
+
+        void await() throws IOException, InterruptedException {
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                w.closeQuietly(); // the emitter's next write fails and drops the job
+                throw e;
+            }
+            Throwable f = failure;
+            if (f instanceof IOException) {
+                throw (IOException) f;
+            }
+            if (f != null) {
+                throw new IOException("stream not completed: " + f, f);
+            }
+        }
     }
 
     private byte[] inject(Renderer r, Fault fault) {
@@ -213,6 +303,7 @@ final class ExchangeDriver {
             w.frame(Arrays.copyOf(body, prefix.length()));
         }
         sleepUntil(bodyAt);
+        long before = System.nanoTime();
         if (!early) {
             w.head(200, r.nonStreamContentType(), length, spec.headers, close, false);
             rec.status(200, System.nanoTime());
@@ -233,7 +324,8 @@ final class ExchangeDriver {
             }
             w.frame(Arrays.copyOfRange(body, mark + Renderer.OVERSIZE_MARK.length(), body.length));
         }
-        rec.chunk(System.nanoTime());
+        long after = System.nanoTime();
+        rec.write(WriteStamp.Kind.BODY, bodyAt, before, after);
         return RecordedExchange.Outcome.COMPLETED;
     }
 

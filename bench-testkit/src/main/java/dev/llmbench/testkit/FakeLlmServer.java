@@ -6,18 +6,17 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * A scripted LLM server on loopback, in-process, speaking the Ollama native, OpenAI chat
@@ -48,11 +47,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * error without consuming a reply.
  *
  * <h2>Transport</h2>
- * Raw {@link ServerSocket} bound to {@code 127.0.0.1} on an ephemeral port; HTTP/1.1 with
- * keep-alive, request bodies framed by {@code Content-Length} or chunked; streamed responses are
- * chunked, other responses carry {@code Content-Length}. Connections are served by daemon threads
- * from a pool of at most {@link #DEFAULT_MAX_CONNECTIONS} (further connections are closed at once).
- * Writes are unbuffered with {@code TCP_NODELAY}.
+ * Raw {@link ServerSocket} bound to {@code 127.0.0.1} on an ephemeral port (or as a
+ * {@link ServerConfig} says: another loopback address, a fixed port, backlog, connection cap);
+ * HTTP/1.1 with keep-alive, request bodies framed by {@code Content-Length} or chunked; streamed
+ * responses are chunked, other responses carry {@code Content-Length}. Connections are served by
+ * daemon threads, one per connection, from a pool of at most {@link #DEFAULT_MAX_CONNECTIONS}
+ * (further connections are closed at once). Writes are unbuffered with {@code TCP_NODELAY}; every
+ * scheduled write is stamped before and after ({@link RecordedExchange#writeStamps()}).
  *
  * <p>Thread-safe: scripting, recording and {@link #close()} may be called from any thread while
  * requests are served.
@@ -69,22 +70,24 @@ public final class FakeLlmServer implements AutoCloseable {
     private final Thread acceptor;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Script script = new Script();
-    private final List<RecordedRequest> requests = new ArrayList<>();
-    private final LinkedBlockingQueue<RecordedRequest> untaken = new LinkedBlockingQueue<>();
-    private final List<RecordedExchange> exchanges = new ArrayList<>();
-    private final LinkedBlockingQueue<RecordedExchange> untakenExchanges = new LinkedBlockingQueue<>();
-    private final AtomicLong sequence = new AtomicLong();
+    private final Recordings recordings = new Recordings();
     private final AtomicLong connections = new AtomicLong();
+    private final String host;
+    private final Emitter.Group emitters;
     private volatile boolean closed;
 
-    private FakeLlmServer(int maxConnections) throws IOException {
-        serverSocket = new ServerSocket(0, 1024, InetAddress.getByName("127.0.0.1"));
+    private FakeLlmServer(ServerConfig config) throws IOException {
+        InetAddress address = config.address();
+        serverSocket = new ServerSocket(config.port(), config.backlog(), address);
+        String literal = address.getHostAddress();
+        host = literal.contains(":") ? "[" + literal + "]" : literal;
         AtomicLong threads = new AtomicLong();
-        pool = new ThreadPoolExecutor(0, maxConnections, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+        pool = new ThreadPoolExecutor(0, config.maxConnections(), 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "fake-llm-" + serverSocket.getLocalPort() + "-conn-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        emitters = new Emitter.Group(config.emitters(), "fake-llm-" + serverSocket.getLocalPort() + "-emitter-");
         acceptor = new Thread(this::acceptLoop, "fake-llm-" + serverSocket.getLocalPort() + "-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -112,21 +115,33 @@ public final class FakeLlmServer implements AutoCloseable {
         if (maxConnections <= 0) {
             throw new IllegalArgumentException("maxConnections (" + maxConnections + ") must be positive");
         }
+        return start(ServerConfig.defaults().withMaxConnections(maxConnections));
+    }
+
+    /**
+     * Starts a server as {@code config} says.
+     *
+     * @param config where to listen and how many connections to serve, never null
+     * @return the running server, never null
+     * @throws UncheckedIOException if the socket cannot be bound (e.g. the port is taken)
+     */
+    public static FakeLlmServer start(ServerConfig config) {
+        Objects.requireNonNull(config, "config");
         try {
-            return new FakeLlmServer(maxConnections);
+            return new FakeLlmServer(config);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind 127.0.0.1", e);
+            throw new UncheckedIOException("cannot bind " + config.bindAddress() + ":" + config.port(), e);
         }
     }
 
-    /** @return the port bound on 127.0.0.1 */
+    /** @return the port bound on the loopback address */
     public int port() {
         return serverSocket.getLocalPort();
     }
 
-    /** @return {@code http://127.0.0.1:PORT}, without a trailing slash; never null */
+    /** @return {@code http://127.0.0.1:PORT} (or the configured loopback address), without a trailing slash; never null */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port();
+        return "http://" + host + ":" + port();
     }
 
     /** @return the Ollama base URL (same as {@link #baseUrl()}), never null */
@@ -177,6 +192,34 @@ public final class FakeLlmServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * As {@link #defaultReply(Reply)}, but the reply is chosen per request: {@code replies} is called
+     * on the connection's thread for every chat request that neither the queue nor a rule answers.
+     *
+     * @param replies returns the reply for a request, never null; must be thread-safe
+     * @return this server
+     */
+    public FakeLlmServer defaultReplyFrom(Function<RecordedRequest, Reply> replies) {
+        script.defaultReply(Objects.requireNonNull(replies, "replies"));
+        return this;
+    }
+
+    /**
+     * Adds (or replaces) an extra endpoint, e.g. a control endpoint of a test harness, answered before
+     * the built-in routes. The handler's reply is served like a chat reply, typically
+     * {@link Reply#status(int, String)}; a handler that throws is answered with a 500.
+     *
+     * @param method the HTTP method, e.g. {@code POST}, never null
+     * @param path the path without query, e.g. {@code /_gt/reset}, never null
+     * @param handler returns the reply for a request, never null; must be thread-safe
+     * @return this server
+     */
+    public FakeLlmServer endpoint(String method, String path, Function<RecordedRequest, Reply> handler) {
+        script.endpoint(Objects.requireNonNull(method, "method"), Objects.requireNonNull(path, "path"),
+                Objects.requireNonNull(handler, "handler"));
+        return this;
+    }
+
     /** @return this server with these models in its catalog (replacing same-named ones) */
     public FakeLlmServer addModel(FakeModel... models) {
         for (FakeModel m : models) {
@@ -190,25 +233,53 @@ public final class FakeLlmServer implements AutoCloseable {
         return script.pending();
     }
 
-    /** Forgets the queue, rules, catalog and recordings and restores the echo default reply. */
+    /** Forgets the queue, rules, catalog, extra endpoints and recordings and restores the echo default reply. */
     public void reset() {
         script.reset();
-        synchronized (this) {
-            requests.clear();
-            exchanges.clear();
+        clearRecordings();
+    }
+
+    /**
+     * Forgets the recorded requests and exchanges (taken or not) and restarts
+     * {@link #peakChatExchanges()}, keeping the script; the request sequence keeps counting.
+     */
+    public void clearRecordings() {
+        recordings.clear();
+    }
+
+    /** @return the number of chat requests being answered right now (from fully read to last byte written) */
+    public int chatExchangesInProgress() {
+        return recordings.chatInProgress();
+    }
+
+    /** @return the most chat requests answered at the same time since start or {@link #clearRecordings()} */
+    public int peakChatExchanges() {
+        return recordings.peakChatInProgress();
+    }
+
+    /**
+     * Waits until no chat request is being answered (so every finished one is in {@link #exchanges()}).
+     *
+     * @param timeout how long to wait at most, not negative
+     * @return whether none was in progress before the timeout; false also on interrupt (flag restored)
+     */
+    public boolean awaitNoChatExchanges(Duration timeout) {
+        try {
+            return recordings.awaitNoChat(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        untaken.clear();
-        untakenExchanges.clear();
     }
 
     /** @return every request received so far, in arrival order; an immutable snapshot, never null */
-    public synchronized List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+    public List<RecordedRequest> requests() {
+        return recordings.requests();
     }
 
     /** @return the number of requests received so far */
-    public synchronized int requestCount() {
-        return requests.size();
+    public int requestCount() {
+        return recordings.requestCount();
     }
 
     /**
@@ -219,12 +290,12 @@ public final class FakeLlmServer implements AutoCloseable {
      * @return the request, or empty on timeout or interrupt (the interrupt flag is restored)
      */
     public Optional<RecordedRequest> takeRequest(Duration timeout) {
-        return poll(untaken, timeout);
+        return recordings.takeRequest(timeout);
     }
 
     /** @return every finished exchange so far, in order of completion; an immutable snapshot, never null */
-    public synchronized List<RecordedExchange> exchanges() {
-        return List.copyOf(exchanges);
+    public List<RecordedExchange> exchanges() {
+        return recordings.exchanges();
     }
 
     /**
@@ -236,16 +307,7 @@ public final class FakeLlmServer implements AutoCloseable {
      * @return the exchange, or empty on timeout or interrupt (the interrupt flag is restored)
      */
     public Optional<RecordedExchange> takeExchange(Duration timeout) {
-        return poll(untakenExchanges, timeout);
-    }
-
-    private static <T> Optional<T> poll(LinkedBlockingQueue<T> queue, Duration timeout) {
-        try {
-            return Optional.ofNullable(queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return recordings.takeExchange(timeout);
     }
 
     /**
@@ -271,6 +333,7 @@ public final class FakeLlmServer implements AutoCloseable {
             }
         }
         pool.shutdownNow();
+        emitters.close();
         try {
             pool.awaitTermination(1, TimeUnit.SECONDS);
             acceptor.join(1000);
@@ -292,22 +355,12 @@ public final class FakeLlmServer implements AutoCloseable {
         return script;
     }
 
-    RecordedRequest record(HttpRequestReader.Raw raw, long connectionId, WireFormat format) {
-        RecordedRequest r;
-        synchronized (this) {
-            r = new RecordedRequest(sequence.getAndIncrement(), connectionId, raw.method(), raw.target(),
-                    raw.headers(), raw.body(), format, raw.receivedNanos());
-            requests.add(r);
-        }
-        untaken.add(r);
-        return r;
+    Emitter.Group emitters() {
+        return emitters;
     }
 
-    void record(RecordedExchange exchange) {
-        synchronized (this) {
-            exchanges.add(exchange);
-        }
-        untakenExchanges.add(exchange);
+    Recordings recordings() {
+        return recordings;
     }
 
     void forget(Socket socket) {

@@ -1,6 +1,5 @@
 package dev.llmbench.testkit;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,7 +11,8 @@ import java.util.OptionalLong;
  * the socket (the server writes unbuffered with {@code TCP_NODELAY}), so a client in the same JVM
  * can subtract them from its own stamps. {@link #chunkWriteNanos()} has one entry per output chunk
  * (content piece, reasoning piece, tool-call fragment; for a non-streaming response, one entry for
- * the body), in order.
+ * the body), in order. {@link #writeStamps()} adds, for each chunk and for the terminal frames, the
+ * scheduled deadline and the stamp taken just before the write.
  *
  * <p>Immutable and thread-safe.
  *
@@ -36,18 +36,18 @@ public final class RecordedExchange {
     private final int status;
     private final Outcome outcome;
     private final long headersWriteNanos;
-    private final List<Long> chunkWriteNanos;
+    private final StampLog stamps;
     private final long finishedNanos;
     private final long bytesWritten;
     private final String replyDescription;
 
     RecordedExchange(RecordedRequest request, int status, Outcome outcome, long headersWriteNanos,
-            List<Long> chunkWriteNanos, long finishedNanos, long bytesWritten, String replyDescription) {
+            StampLog stamps, long finishedNanos, long bytesWritten, String replyDescription) {
         this.request = request;
         this.status = status;
         this.outcome = outcome;
         this.headersWriteNanos = headersWriteNanos;
-        this.chunkWriteNanos = List.copyOf(chunkWriteNanos);
+        this.stamps = stamps.frozen();
         this.finishedNanos = finishedNanos;
         this.bytesWritten = bytesWritten;
         this.replyDescription = replyDescription;
@@ -75,7 +75,25 @@ public final class RecordedExchange {
 
     /** @return {@link System#nanoTime()} right after each output chunk was written, in order; never null */
     public List<Long> chunkWriteNanos() {
-        return chunkWriteNanos;
+        return stamps.chunkAfters();
+    }
+
+    /**
+     * The ground truth of a streamed or non-streaming reply on its schedule: one {@link WriteStamp}
+     * per output chunk ({@link WriteStamp.Kind#CHUNK}, the same writes as {@link #chunkWriteNanos()}),
+     * then one for the terminal frames ({@link WriteStamp.Kind#FINISH}) of a stream that ended
+     * normally; one {@link WriteStamp.Kind#BODY} for a non-streaming body. Frames written outside the
+     * schedule (headers, preamble, keep-alives, injected faults) have none; neither do error replies.
+     *
+     * @return the stamps in write order; immutable, never null
+     */
+    public List<WriteStamp> writeStamps() {
+        return stamps.stamps();
+    }
+
+    /** @return the number of {@link #writeStamps()}, without building them */
+    int writeCount() {
+        return stamps.size();
     }
 
     /** @return when the server stopped working on the exchange */
@@ -95,14 +113,14 @@ public final class RecordedExchange {
 
     @Override
     public String toString() {
-        return "RecordedExchange[" + request + " -> " + status + " " + outcome + ", " + chunkWriteNanos.size()
+        return "RecordedExchange[" + request + " -> " + status + " " + outcome + ", " + stamps.chunkAfters().size()
                 + " chunks, " + bytesWritten + " bytes]";
     }
 
     /** Collects an exchange while it runs; confined to the connection thread. Not API. */
     static final class Builder {
         private final RecordedRequest request;
-        private final List<Long> chunks = new ArrayList<>();
+        private final StampLog stamps = new StampLog();
         private int status;
         private long headersNanos = Long.MIN_VALUE;
         private String reply;
@@ -116,8 +134,8 @@ public final class RecordedExchange {
             this.headersNanos = nanos;
         }
 
-        void chunk(long nanos) {
-            chunks.add(nanos);
+        void write(WriteStamp.Kind kind, long scheduled, long before, long after) {
+            stamps.add(kind, scheduled, before, after);
         }
 
         void reply(String description) {
@@ -125,7 +143,7 @@ public final class RecordedExchange {
         }
 
         RecordedExchange build(Outcome outcome, long bytesWritten) {
-            return new RecordedExchange(request, status, outcome, headersNanos, chunks, System.nanoTime(),
+            return new RecordedExchange(request, status, outcome, headersNanos, stamps, System.nanoTime(),
                     bytesWritten, reply);
         }
     }

@@ -31,11 +31,19 @@ public final class RecordedRequest {
     private final byte[] body;
     private final WireFormat wireFormat;
     private final long receivedNanos;
+    private final int onConnection;
     private final JsonNode json;
 
     RecordedRequest(long sequence, long connectionId, String method, String target,
             Map<String, List<String>> headers, byte[] body, WireFormat wireFormat, long receivedNanos) {
+        this(sequence, connectionId, method, target, headers, body, wireFormat, receivedNanos, 0);
+    }
+
+    RecordedRequest(long sequence, long connectionId, String method, String target,
+            Map<String, List<String>> headers, byte[] body, WireFormat wireFormat, long receivedNanos,
+            int onConnection) {
         this.sequence = sequence;
+        this.onConnection = onConnection;
         this.connectionId = connectionId;
         this.method = method;
         this.target = target;
@@ -56,6 +64,11 @@ public final class RecordedRequest {
     /** @return id of the TCP connection it came on; equal ids mean a reused (keep-alive) connection */
     public long connectionId() {
         return connectionId;
+    }
+
+    /** @return how many requests came before this one on the same connection: 0 on a new connection */
+    public int requestOnConnection() {
+        return onConnection;
     }
 
     /** @return the HTTP method, e.g. {@code POST}, never null */

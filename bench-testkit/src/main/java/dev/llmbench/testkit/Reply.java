@@ -21,8 +21,9 @@ import java.util.Objects;
  *
  * <p>Timing is an absolute schedule measured from the moment the request was fully received
  * ({@code t0}): headers at {@code t0 + delayBeforeHeaders}, chunk {@code i} (from 0) at
- * {@code t0 + delayBeforeHeaders + delayBeforeFirstChunk + i * interChunkDelay}. Late writes do not
- * push later deadlines back. A non-streaming response is written when its last chunk would have
+ * {@code t0 + delayBeforeHeaders + delayBeforeFirstChunk + i * interChunkDelay}, the terminal
+ * events {@link #delayBeforeFinish} after the last chunk's deadline. Late writes do not push later
+ * deadlines back. A non-streaming response is written when its last chunk would have
  * been (keep-alive bytes, if any, go out with the headers).
  *
  * <p>Faults ({@code ...AfterChunks(n)}) fire once {@code n} chunks have been written; a larger
@@ -269,6 +270,16 @@ public final class Reply {
     public Reply interChunkDelay(Duration delay) {
         Duration d = ReplySpec.nonNegative("interChunkDelay", delay);
         return with(s -> s.interChunkDelay = d);
+    }
+
+    /**
+     * @return this reply with the terminal events of a stream (finish, usage, {@code [DONE]},
+     *     {@code done:true}) due {@code delay} after the last chunk's deadline (with no chunks: after
+     *     the headers' deadline); default zero, i.e. right after the last chunk
+     */
+    public Reply delayBeforeFinish(Duration delay) {
+        Duration d = ReplySpec.nonNegative("delayBeforeFinish", delay);
+        return with(s -> s.delayBeforeFinish = d);
     }
 
     /** @return this reply ending with the format's mid-stream error event (default code) after {@code n} chunks */

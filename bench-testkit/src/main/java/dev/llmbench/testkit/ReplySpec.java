@@ -39,6 +39,7 @@ final class ReplySpec implements Cloneable {
     Duration delayBeforeHeaders = Duration.ZERO;
     Duration delayBeforeFirstChunk = Duration.ZERO;
     Duration interChunkDelay = Duration.ZERO;
+    Duration delayBeforeFinish = Duration.ZERO;
     Fault fault;
     Integer keepAlive;
     boolean keepAliveBetweenChunks;

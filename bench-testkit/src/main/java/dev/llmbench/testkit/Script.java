@@ -8,10 +8,11 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * The scripted behaviour of a server: the FIFO reply queue, persistent rules, the default reply
- * and the model catalog. Thread-safe. Not API.
+ * (fixed or per request), the model catalog and extra endpoints. Thread-safe. Not API.
  */
 final class Script {
 
@@ -22,7 +23,13 @@ final class Script {
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final Map<String, FakeModel> models = new ConcurrentHashMap<>();
     private final List<String> modelOrder = new CopyOnWriteArrayList<>();
-    private volatile Reply defaultReply = Reply.echo();
+    private final Map<String, Function<RecordedRequest, Reply>> endpoints = new ConcurrentHashMap<>();
+    private volatile Function<RecordedRequest, Reply> defaultReply = echo();
+
+    private static Function<RecordedRequest, Reply> echo() {
+        Reply echo = Reply.echo();
+        return request -> echo;
+    }
 
     void enqueue(Collection<Reply> replies) {
         replies.forEach(r -> queue.add(Objects.requireNonNull(r, "reply")));
@@ -33,7 +40,21 @@ final class Script {
     }
 
     void defaultReply(Reply reply) {
-        defaultReply = Objects.requireNonNull(reply, "reply");
+        Objects.requireNonNull(reply, "reply");
+        defaultReply = request -> reply;
+    }
+
+    void defaultReply(Function<RecordedRequest, Reply> replies) {
+        defaultReply = replies;
+    }
+
+    void endpoint(String method, String path, Function<RecordedRequest, Reply> handler) {
+        endpoints.put(method + " " + path, handler);
+    }
+
+    /** @return the extra endpoint's handler, or null when there is none for this method and path */
+    Function<RecordedRequest, Reply> endpoint(String method, String path) {
+        return endpoints.isEmpty() ? null : endpoints.get(method + " " + path);
     }
 
     int pending() {
@@ -52,7 +73,7 @@ final class Script {
                 return rule.reply();
             }
         }
-        return defaultReply;
+        return Objects.requireNonNull(defaultReply.apply(request), "default reply function returned null");
     }
 
     void addModel(FakeModel model) {
@@ -90,6 +111,7 @@ final class Script {
         rules.clear();
         models.clear();
         modelOrder.clear();
-        defaultReply = Reply.echo();
+        endpoints.clear();
+        defaultReply = echo();
     }
 }

@@ -120,6 +120,11 @@ class LoadModeTest {
             assertThat(model.get("started").asInt()).isEqualTo(lines.size()).isEqualTo(model.get("scheduled").asInt());
             assertThat(model.get("good").asInt()).as("the stalled request and those queued behind it miss 500 ms")
                     .isLessThanOrEqualTo(lines.size() - 1 - countQueuedPast(lines, stallEnd, 500_000_000L));
+            String runId = JsonCodec.MAPPER.readTree(run.resolve("load.json").toFile()).get("id").asText();
+            List<String> ids = server.requests().stream().filter(r -> r.path().equals("/api/chat"))
+                    .map(r -> r.header("X-Request-Id").orElse("(none)")).toList();
+            assertThat(ids).as("every request carries its run, model and sequence number").hasSize(lines.size())
+                    .contains(runId + "-m0-0", runId + "-m0-" + (lines.size() - 1));
             assertThat(model.at("/distributions/latency_ms/max").asDouble())
                     .isGreaterThan(model.at("/distributions/service_latency_ms/p50").asDouble());
         }

@@ -13,6 +13,7 @@ import dev.llmbench.core.load.LoadReport;
 import dev.llmbench.core.load.LoadResult;
 import dev.llmbench.core.load.LoadSpec;
 import dev.llmbench.core.load.LoadSummary;
+import dev.llmbench.core.model.ChatRequest;
 import dev.llmbench.core.results.JsonCodec;
 import dev.llmbench.core.results.TrialKey;
 import dev.llmbench.core.spi.Provider;
@@ -109,9 +110,10 @@ public final class LoadRunner {
             RequestRunner requests = new RequestRunner(ticker, clock, timer, options.requestTimeout());
             for (Map.Entry<ModelSpec, Provider> e : providers.entrySet()) {
                 String model = e.getKey().toString();
-                warmup(requests, e.getValue(), pool, model);
+                warmup(requests, e.getValue(), pool, model, id + "-m" + summaries.size() + "-warmup-");
+                String idPrefix = id + "-m" + summaries.size() + "-";
                 LoadPhase phase = new LoadPhase(model, e.getValue(), spec, options.seed(), requests, ticker, pacer,
-                        seq -> pick(pool, model, seq), r -> log.append(model, r), timer, listener);
+                        seq -> pick(pool, model, seq, idPrefix + seq), r -> log.append(model, r), timer, listener);
                 try {
                     summaries.add(phase.run());
                 } catch (RunInterruptedException interrupted) {
@@ -154,17 +156,23 @@ public final class LoadRunner {
         return pool;
     }
 
-    /** Request {@code seq} of a model: the pool's cases in turn, each with the harness attributes. */
-    private LoadPhase.Pick pick(List<Entry> pool, String model, long seq) {
+    /**
+     * Request {@code seq} of a model: the pool's cases in turn, each with the harness attributes
+     * and a request id ({@code <run id>-m<model index>-<seq>}) that HTTP providers send as a
+     * header, so a server's logs can be joined with {@code requests.jsonl}.
+     */
+    private LoadPhase.Pick pick(List<Entry> pool, String model, long seq, String requestId) {
         Entry e = pool.get((int) (seq % pool.size()));
         String caseId = e.testCase().id();
         TrialKey key = new TrialKey(model, e.test(), caseId, (int) Math.min(Integer.MAX_VALUE, seq));
-        return new LoadPhase.Pick(e.test(), caseId, TrialExecutor.request(e.testCase(), key, options.seed(), seq));
+        ChatRequest request = TrialExecutor.request(e.testCase(), key, options.seed(), seq).toBuilder()
+                .attribute(ChatRequest.ATTR_REQUEST_ID, requestId).build();
+        return new LoadPhase.Pick(e.test(), caseId, request);
     }
 
-    private void warmup(RequestRunner requests, Provider provider, List<Entry> pool, String model) {
+    private void warmup(RequestRunner requests, Provider provider, List<Entry> pool, String model, String idPrefix) {
         for (int i = 0; i < options.warmup(); i++) {
-            LoadPhase.Pick p = pick(pool, model, i);
+            LoadPhase.Pick p = pick(pool, model, i, idPrefix + i);
             try {
                 requests.send(provider, p.request()).get();
             } catch (InterruptedException e) {

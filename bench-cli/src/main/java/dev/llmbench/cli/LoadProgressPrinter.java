@@ -53,8 +53,9 @@ final class LoadProgressPrinter implements LoadListener {
     @Override
     public synchronized void modelFinished(LoadSummary s) {
         finish();
-        err.println(String.format(Locale.ROOT, "load %s done: %d requests, %s/s achieved of %s/s offered, %d errors",
-                s.model(), s.started(), Fmt.rate(s.achievedRate()), Fmt.rate(s.offeredRate()), s.failed()));
+        err.println(String.format(Locale.ROOT, "load %s done: %d requests, sent %s/s of %s/s offered, ended %s/s,"
+                + " %d errors", s.model(), s.started(), Fmt.rate(s.achievedRate()), Fmt.rate(s.offeredRate()),
+                Fmt.rate(s.throughput()), s.failed()));
         err.flush();
     }
 

@@ -65,6 +65,7 @@ public final class LoadReport {
         JsonResultWriter.number(m, "elapsed_ms", s.elapsedMs());
         JsonResultWriter.number(m, "offered_rate_per_s", s.offeredRate());
         JsonResultWriter.number(m, "achieved_rate_per_s", s.achievedRate());
+        JsonResultWriter.number(m, "throughput_per_s", s.throughput());
         JsonResultWriter.number(m, "goodput_per_s", s.goodput());
         JsonResultWriter.number(m, "output_tokens_per_s", s.outputTokensPerSecond());
         m.put("max_in_flight", s.maxInFlight());
@@ -137,14 +138,15 @@ public final class LoadReport {
 
     private static String table(List<LoadSummary> models, boolean md) {
         StringBuilder b = new StringBuilder();
-        row(b, md, "model", "offered/s", "achieved/s", "goodput/s", "good", "ok", "errors", "max in flight",
-                "output tok/s");
+        row(b, md, "model", "offered/s", "sent/s", "ended/s", "goodput/s", "good", "ok", "errors",
+                "max in flight", "output tok/s");
         if (md) {
-            b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         }
         for (LoadSummary s : models) {
             row(b, md, md ? MarkdownReport.cell(s.model()) : s.model(), Fmt.rate(s.offeredRate()),
-                    Fmt.rate(s.achievedRate()), Fmt.rate(s.goodput()), Fmt.pct(s.goodFraction()),
+                    Fmt.rate(s.achievedRate()), Fmt.rate(s.throughput()), Fmt.rate(s.goodput()),
+                    Fmt.pct(s.goodFraction()),
                     Long.toString(s.succeeded()), errors(s.failed(), s.errorsByClass()),
                     Integer.toString(s.maxInFlight()), Fmt.rate(s.outputTokensPerSecond()));
         }

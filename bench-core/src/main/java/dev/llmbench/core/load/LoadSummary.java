@@ -25,7 +25,10 @@ import java.util.TreeMap;
  * @param good             successes that met the SLO (all successes with no SLO)
  * @param elapsedMs        milliseconds from the start of the phase to the end of its last request
  * @param offeredRate      scheduled requests per second of the window
- * @param achievedRate     ended requests (successes and failures) per second of {@code elapsed}
+ * @param achievedRate     requests sent per second, from the phase's start to its last send (at
+ *                         least the window): the load actually applied, to set against
+ *                         {@code offeredRate} (an open loop falls short when slots run out)
+ * @param throughput       ended requests (successes and failures) per second of {@code elapsed}
  * @param goodput          good requests per second of {@code elapsed}
  * @param outputTokensPerSecond output tokens of successes per second of {@code elapsed}
  * @param maxInFlight      the most requests in flight at once
@@ -41,7 +44,7 @@ import java.util.TreeMap;
  */
 public record LoadSummary(String model, LoadSpec spec, long scheduled, long started, long succeeded, long failed,
         Map<String, Long> errorsByClass, long good, double elapsedMs, double offeredRate, double achievedRate,
-        double goodput, double outputTokensPerSecond, int maxInFlight, Distribution ttft, Distribution latency,
+        double throughput, double goodput, double outputTokensPerSecond, int maxInFlight, Distribution ttft, Distribution latency,
         Distribution serviceTtft, Distribution serviceLatency, Distribution sendDelay, Distribution tpot,
         Distribution itl, List<LoadInterval> timeline) {
 
@@ -77,8 +80,10 @@ public record LoadSummary(String model, LoadSpec spec, long scheduled, long star
         long good = 0;
         long tokens = 0;
         long lastDone = 0;
+        long lastSent = 0;
         for (LoadRecord r : records) {
             lastDone = Math.max(lastDone, r.doneNanos());
+            lastSent = Math.max(lastSent, r.sentNanos());
             rec.recordNanos("send", Metric.LATENCY, r.sendDelayNanos());
             if (!r.ok()) {
                 errors.merge(r.errorClass().get(), 1L, Long::sum);
@@ -105,7 +110,8 @@ public record LoadSummary(String model, LoadSpec spec, long scheduled, long star
         long sched = spec.openLoop() ? scheduled : records.size();
         Timeline t = timeline(records, spec.slo(), elapsed);
         return new LoadSummary(model, spec, sched, records.size(), ok, records.size() - ok, errors, good,
-                elapsed / 1e6, sched / (window / 1e9), records.size() / seconds, good / seconds, tokens / seconds,
+                elapsed / 1e6, sched / (window / 1e9), records.size() / (Math.max(window, lastSent) / 1e9),
+                records.size() / seconds, good / seconds, tokens / seconds,
                 t.maxInFlight, rec.summary("intended", Metric.TTFT), rec.summary("intended", Metric.LATENCY),
                 rec.summary("service", Metric.TTFT), rec.summary("service", Metric.LATENCY),
                 rec.summary("send", Metric.LATENCY), rec.summary("service", Metric.TPOT), Checks.notNull(itl, "itl"),

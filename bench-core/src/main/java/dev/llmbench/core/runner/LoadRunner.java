@@ -39,7 +39,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 /**
  * Runs a load test: each model in turn is driven as its {@link LoadSpec} says with the requests
  * of the selected suite's cases (cycled in a seeded order; a tool-loop case sends its first turn
- * only), after {@link Options#warmup()} unmeasured requests. Works with every provider.
+ * only), after {@link Options#warmup()} unmeasured requests sent with up to {@code concurrency}
+ * in flight. Works with every provider.
  *
  * <p>Writes into the run directory {@code requests.jsonl} (one line per ended request, flushed
  * as it ends, so an interrupted run keeps every finished request), then {@code load.json} and
@@ -52,6 +53,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * @since 0.1
  */
 public final class LoadRunner {
+    /** The longest a warmup may take before the measured phase starts anyway. */
+    static final java.time.Duration WARMUP_WINDOW = java.time.Duration.ofMinutes(10);
     private static final DateTimeFormatter ID_FORMAT =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -110,7 +113,7 @@ public final class LoadRunner {
             RequestRunner requests = new RequestRunner(ticker, clock, timer, options.requestTimeout());
             for (Map.Entry<ModelSpec, Provider> e : providers.entrySet()) {
                 String model = e.getKey().toString();
-                warmup(requests, e.getValue(), pool, model, id + "-m" + summaries.size() + "-warmup-");
+                warmup(requests, e.getValue(), pool, model, id + "-m" + summaries.size() + "-warmup-", timer);
                 String idPrefix = id + "-m" + summaries.size() + "-";
                 LoadPhase phase = new LoadPhase(model, e.getValue(), spec, options.seed(), requests, ticker, pacer,
                         seq -> pick(pool, model, seq, idPrefix + seq), r -> log.append(model, r), timer, listener);
@@ -170,18 +173,20 @@ public final class LoadRunner {
         return new LoadPhase.Pick(e.test(), caseId, request);
     }
 
-    private void warmup(RequestRunner requests, Provider provider, List<Entry> pool, String model, String idPrefix) {
-        for (int i = 0; i < options.warmup(); i++) {
-            LoadPhase.Pick p = pick(pool, model, i, idPrefix + i);
-            try {
-                requests.send(provider, p.request()).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RunInterruptedException("load run interrupted during warmup");
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new BenchRunException("warmup request failed inside the harness: " + e.getCause(), e.getCause());
-            }
+    /**
+     * Sends the warmup requests, not measured: a closed loop of at most {@code concurrency} users
+     * (so a large warmup, which a JIT-compiled client needs before it measures thousands of
+     * streams, takes seconds, not minutes). Nothing is recorded; failures are ignored.
+     */
+    private void warmup(RequestRunner requests, Provider provider, List<Entry> pool, String model, String idPrefix,
+            ScheduledThreadPoolExecutor timer) {
+        if (options.warmup() == 0) {
+            return;
         }
+        LoadSpec warm = LoadSpec.closed(Math.min(spec.concurrency(), options.warmup()), WARMUP_WINDOW)
+                .withMaxRequests(options.warmup());
+        new LoadPhase(model, provider, warm, options.seed(), requests, ticker, pacer,
+                seq -> pick(pool, model, seq, idPrefix + seq), r -> { }, timer, LoadListener.NONE).run();
     }
 
     private Path createDirectory(String id) {

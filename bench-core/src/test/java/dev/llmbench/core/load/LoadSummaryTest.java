@@ -35,7 +35,8 @@ class LoadSummaryTest {
 
         assertThat(s.elapsedMs()).as("the last request ends at 3,900 ms").isEqualTo(3900.0);
         assertThat(s.offeredRate()).as("8 scheduled over a 2 s window").isEqualTo(4.0);
-        assertThat(s.achievedRate()).isCloseTo(5 / 3.9, within(1e-9));
+        assertThat(s.throughput()).isCloseTo(5 / 3.9, within(1e-9));
+        assertThat(s.achievedRate()).as("all 5 sent inside the 2 s window").isEqualTo(2.5);
         assertThat(s.good()).isEqualTo(2);
         assertThat(s.goodput()).isCloseTo(2 / 3.9, within(1e-9));
         assertThat(s.goodFraction()).isEqualTo(0.4);
@@ -87,6 +88,7 @@ class LoadSummaryTest {
         assertThat(s.started()).isZero();
         assertThat(s.goodFraction()).isNaN();
         assertThat(s.achievedRate()).isZero();
+        assertThat(s.throughput()).isZero();
         assertThat(s.timeline()).hasSize(1);
     }
 }

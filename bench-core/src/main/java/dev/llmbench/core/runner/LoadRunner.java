@@ -97,7 +97,7 @@ public final class LoadRunner {
         used = true;
         RunPlan plan = new RunPlan(options, registry);
         List<Entry> pool = pool(plan);
-        Map<ModelSpec, Provider> providers = Runner.openProviders(options, registry);
+        Map<ModelSpec, Provider> providers = Runner.openProviders(options, registry, spec.concurrency());
         Instant startedAt = clock.instant();
         String id = ID_FORMAT.format(startedAt) + "-" + String.format("%04x", new SplittableRandom().nextInt(0x10000));
         Path dir = createDirectory(id);

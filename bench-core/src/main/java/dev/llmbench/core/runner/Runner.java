@@ -88,7 +88,7 @@ public final class Runner {
         }
         used = true;
         RunPlan plan = new RunPlan(options, registry);
-        Map<ModelSpec, Provider> providers = openProviders(options, registry);
+        Map<ModelSpec, Provider> providers = openProviders(options, registry, options.concurrency());
         RunDirectory dir = existing != null ? existing : RunDirectory.create(options, clock);
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "llmbench-deadlines");
@@ -134,19 +134,20 @@ public final class Runner {
     }
 
     /**
-     * Creates one provider per model and checks that each is reachable; on any failure closes
-     * those already created and rethrows.
+     * Creates one provider per model, telling each the most requests it will have in flight
+     * ({@link ProviderConfig#EXTRA_MIN_CONNECTIONS}), and checks that each is reachable; on any
+     * failure closes those already created and rethrows.
      */
-    static Map<ModelSpec, Provider> openProviders(Options options, ServiceRegistry registry) {
+    static Map<ModelSpec, Provider> openProviders(Options options, ServiceRegistry registry, int inFlight) {
         Map<ModelSpec, Provider> providers = new LinkedHashMap<>();
         try {
             for (ModelSpec spec : options.models()) {
-                ProviderConfig config = ProviderConfig.of(spec.model()).withRequestTimeout(options.requestTimeout());
-                if (options.recordDir().isPresent()) {
-                    config = new ProviderConfig(config.model(), config.baseUrl(), config.apiKey(),
-                            config.connectTimeout(), config.requestTimeout(),
-                            Map.of(ProviderConfig.EXTRA_RECORD_DIR, options.recordDir().get().toString()));
-                }
+                ProviderConfig base = ProviderConfig.of(spec.model()).withRequestTimeout(options.requestTimeout());
+                Map<String, String> extras = new LinkedHashMap<>();
+                extras.put(ProviderConfig.EXTRA_MIN_CONNECTIONS, Integer.toString(inFlight));
+                options.recordDir().ifPresent(d -> extras.put(ProviderConfig.EXTRA_RECORD_DIR, d.toString()));
+                ProviderConfig config = new ProviderConfig(base.model(), base.baseUrl(), base.apiKey(),
+                        base.connectTimeout(), base.requestTimeout(), extras);
                 providers.put(spec, registry.provider(spec.provider()).create(config));
             }
             for (Provider p : providers.values()) {

@@ -34,6 +34,15 @@ public record ProviderConfig(
      */
     public static final String EXTRA_RECORD_DIR = "record_dir";
 
+    /**
+     * The extra through which the runner says how many requests it may have in flight at once
+     * (a positive integer, always set by the runner): providers that pool connections keep at
+     * least that many per server, so a request never waits for a connection inside the measured
+     * time; providers without a pool ignore it, as every provider must ignore runner extras it
+     * has no use for.
+     */
+    public static final String EXTRA_MIN_CONNECTIONS = "min_connections";
+
     /** Validates the components and copies the map. */
     public ProviderConfig {
         Checks.notBlank(model, "model");

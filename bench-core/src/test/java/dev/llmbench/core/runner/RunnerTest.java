@@ -240,7 +240,7 @@ class RunnerTest {
     }
 
     @Test
-    void passesTheRecordDirectoryToEveryProviderOnlyWhenAsked() {
+    void passesTheRecordDirectoryOnlyWhenAskedAndTheInFlightMaximumAlways() {
         List<ProviderConfig> configs = new ArrayList<>();
         ScriptedProvider scripted = new ScriptedProvider(ticker);
         ProviderFactory capturing = new ProviderFactory() {
@@ -264,11 +264,13 @@ class RunnerTest {
                 .grader(new Fixtures.ContainsGrader()).suite(Fixtures.suite()).build();
         Runner.builder(options().warmup(0).trials(1).recordDir(dir.resolve("rec")).build()).registry(registry)
                 .ticker(ticker).build().run();
-        Runner.builder(options().warmup(0).trials(1).outputDir(dir.resolve("run2")).build()).registry(registry)
-                .ticker(ticker).build().run();
+        Runner.builder(options().warmup(0).trials(1).concurrency(7).outputDir(dir.resolve("run2")).build())
+                .registry(registry).ticker(ticker).build().run();
 
         assertThat(configs).hasSize(2);
-        assertThat(configs.get(0).extras()).containsExactly(Map.entry(ProviderConfig.EXTRA_RECORD_DIR, dir.resolve("rec").toAbsolutePath().toString()));
-        assertThat(configs.get(1).extras()).isEmpty();
+        assertThat(configs.get(0).extras()).containsOnly(
+                Map.entry(ProviderConfig.EXTRA_RECORD_DIR, dir.resolve("rec").toAbsolutePath().toString()),
+                Map.entry(ProviderConfig.EXTRA_MIN_CONNECTIONS, "1"));
+        assertThat(configs.get(1).extras()).containsOnly(Map.entry(ProviderConfig.EXTRA_MIN_CONNECTIONS, "7"));
     }
 }

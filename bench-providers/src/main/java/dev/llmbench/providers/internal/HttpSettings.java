@@ -59,7 +59,7 @@ public record HttpSettings(URI baseUrl, Secret apiKey, Duration connectTimeout, 
     /** Extras every HTTP provider accepts. */
     public static final Set<String> COMMON_EXTRAS = Set.of("first_byte_timeout", "idle_timeout",
             "max_response_bytes", "max_connections", CassetteSettings.RECORD_DIR, CassetteSettings.REPLAY_DIR,
-            CassetteSettings.REPLAY_SPEED, REQUEST_ID_HEADER);
+            CassetteSettings.REPLAY_SPEED, REQUEST_ID_HEADER, ProviderConfig.EXTRA_MIN_CONNECTIONS);
 
     /** Copies the map and validates the request-id header name. */
     public HttpSettings {
@@ -129,6 +129,9 @@ public record HttpSettings(URI baseUrl, Secret apiKey, Duration connectTimeout, 
         long maxBytes = number(id, extras.remove("max_response_bytes"), 16L << 20, "max_response_bytes");
         long maxConnections = number(id, extras.remove("max_connections"), DEFAULT_MAX_CONNECTIONS,
                 "max_connections");
+        // the runner's in-flight maximum raises the pool, so no request waits for a connection
+        maxConnections = Math.max(maxConnections, number(id, extras.remove(ProviderConfig.EXTRA_MIN_CONNECTIONS), 1,
+                ProviderConfig.EXTRA_MIN_CONNECTIONS));
         String requestIdHeader = checkRequestIdHeader(id, extras.remove(REQUEST_ID_HEADER));
         CassetteSettings cassettes = CassetteSettings.resolve(id, config);
         extras.keySet().removeAll(CassetteSettings.EXTRAS);

@@ -117,6 +117,9 @@ public final class ReplayProviderFactory implements ProviderFactory {
                         speed = e.getValue().strip();
                     }
                 }
+                case ProviderConfig.EXTRA_MIN_CONNECTIONS -> {
+                    // a replay opens no connections
+                }
                 case CassetteSettings.RECORD_DIR -> LOG.info("replay: {} is replayed, not recorded again into {}",
                         spec.dir(), e.getValue());
                 default -> throw new BenchConfigurationException("replay: unknown setting '" + e.getKey()

@@ -36,9 +36,11 @@ record SimSettings(Mode mode, long ttftNanos, double tokensPerSecond, double jit
     /**
      * Cassette extras every provider may receive ({@code --record DIR} passes {@code record_dir} to
      * all of them). The simulator sends no HTTP, so it has nothing to record or replay: these
-     * extras are accepted in provider extras and ignored.
+     * extras are accepted in provider extras and ignored, as is the runner's
+     * {@code min_connections} (the simulator has no connection pool).
      */
-    static final java.util.Set<String> NOTHING_TO_RECORD = java.util.Set.of("record_dir", "replay_dir", "replay_speed");
+    static final java.util.Set<String> NOTHING_TO_RECORD = java.util.Set.of("record_dir", "replay_dir", "replay_speed",
+            ProviderConfig.EXTRA_MIN_CONNECTIONS);
 
     private static final long MAX_TTFT_NANOS = 3_600_000_000_000L;
     private static final Pattern DECIMAL = Pattern.compile("[+]?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?");

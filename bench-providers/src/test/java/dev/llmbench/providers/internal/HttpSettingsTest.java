@@ -81,6 +81,19 @@ class HttpSettingsTest {
     }
 
     @Test
+    void theRunnersInFlightMaximumRaisesThePoolButNeverLowersIt() {
+        assertThat(resolve(withExtras(Map.of()), NO_ENV, false).maxConnections()).isEqualTo(2048);
+        assertThat(resolve(withExtras(Map.of("min_connections", "4096")), NO_ENV, false).maxConnections())
+                .isEqualTo(4096);
+        assertThat(resolve(withExtras(Map.of("min_connections", "1")), NO_ENV, false).maxConnections())
+                .isEqualTo(2048);
+        assertThat(resolve(withExtras(Map.of("min_connections", "10", "max_connections", "3000")), NO_ENV, false)
+                .maxConnections()).isEqualTo(3000);
+        assertThatThrownBy(() -> resolve(withExtras(Map.of("min_connections", "lots")), NO_ENV, false))
+                .hasMessageContaining("min_connections");
+    }
+
+    @Test
     void theRequestIdHeaderDefaultsToXRequestIdAndIsNotAProviderExtra() {
         HttpSettings s = resolve(ProviderConfig.of("m"), NO_ENV, false);
         assertThat(s.requestIdHeader()).isEqualTo("X-Request-Id");

@@ -129,7 +129,7 @@ class SimSettingsTest {
     @Test
     void ignoresTheCassetteExtrasBecauseTheSimulatorHasNothingToRecord() {
         SimSettings s = parse("oracle?seed=3", Map.of("record_dir", "/tmp/rec", "replay_dir", "/tmp/rec",
-                "replay_speed", "recorded"));
+                "replay_speed", "recorded", "min_connections", "3000"));
         assertThat(s).isEqualTo(parse("oracle?seed=3"));
         assertThatThrownBy(() -> parse("oracle?record_dir=/tmp/rec")).isInstanceOf(BenchConfigurationException.class)
                 .hasMessageContaining("unknown parameter 'record_dir'");

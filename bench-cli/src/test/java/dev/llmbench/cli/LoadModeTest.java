@@ -130,6 +130,38 @@ class LoadModeTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"openai", "anthropic"})
+    void theLoadModeDrivesEveryWireFormat(String provider) throws Exception {
+        try (FakeLlmServer server = FakeLlmServer.start()) {
+            server.defaultReply(Reply.text("a short answer").usage(5, 3));
+            Map<String, String> env = new HashMap<>();
+            if (provider.equals("openai")) {
+                env.put("OPENAI_BASE_URL", server.openAiUrl());
+            } else {
+                env.put("ANTHROPIC_BASE_URL", server.anthropicUrl());
+                env.put("ANTHROPIC_API_KEY", "sk-ant-test-key");
+            }
+            Path run = tmp.resolve("run-" + provider);
+            Process p = ChildCli.start(tmp.resolve(provider + ".log"), env, "run", "--model", provider + ":m",
+                    "--tests", "basic_reasoning", "--duration", "300ms", "--concurrency", "3", "--warmup", "2",
+                    "--out", run.toString());
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("child hung: " + Files.readString(tmp.resolve(provider + ".log")));
+            }
+            assertThat(p.exitValue()).as(Files.readString(tmp.resolve(provider + ".log"))).isZero();
+            List<JsonNode> lines = requests(run);
+            assertThat(lines).isNotEmpty().allSatisfy(n -> {
+                assertThat(n.get("error").isNull()).as(n.toString()).isTrue();
+                assertThat(n.get("ttft_ns").asLong()).isPositive();
+                assertThat(n.get("output_tokens").asLong()).isEqualTo(3);
+            });
+            long chats = server.requests().stream().filter(r -> r.header("X-Request-Id").isPresent()).count();
+            assertThat(chats).as("warmup + measured requests, each with its id").isEqualTo(lines.size() + 2);
+        }
+    }
+
     /** Queued requests whose wait alone exceeds {@code boundNanos}: they cannot be good. */
     private static int countQueuedPast(List<JsonNode> lines, long stallEnd, long boundNanos) {
         int n = 0;

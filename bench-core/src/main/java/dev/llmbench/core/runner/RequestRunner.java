@@ -152,7 +152,12 @@ final class RequestRunner {
             p.complete(false);
         }
         for (StreamHandle h : inFlight) {
-            h.cancel(ErrorClass.CANCELLED);
+            try {
+                h.cancel(ErrorClass.CANCELLED);
+            } catch (RuntimeException e) {
+                // a provider's broken cancel must not stop the others; its request ends at the deadline
+                org.slf4j.LoggerFactory.getLogger(RequestRunner.class).warn("cancel failed: {}", e.toString());
+            }
         }
     }
 }

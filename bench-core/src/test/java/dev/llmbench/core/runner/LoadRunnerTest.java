@@ -168,6 +168,36 @@ class LoadRunnerTest {
     }
 
     @Test
+    void anInterruptedLoadRunKeepsEveryFinishedRequestAndWritesAPartialSummary() throws Exception {
+        // warmup + 3 measured requests answer; the 4th hangs until the interrupt cancels it
+        LoadScriptProvider p = new LoadScriptProvider(ticker, n -> 10, 2).hangFrom(4);
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread runner = new Thread(() -> {
+            try {
+                run(p, LoadSpec.closed(1, Duration.ofSeconds(60)));
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        runner.start();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (p.requests.get() < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(p.requests.get()).as("the hanging request was sent").isEqualTo(5);
+        runner.interrupt();
+        runner.join(30_000);
+
+        assertThat(runner.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(RunInterruptedException.class);
+        assertThat(records()).as("the finished requests, not the cancelled one").hasSize(3)
+                .allSatisfy(r -> assertThat(r.ok()).isTrue());
+        JsonNode json = JsonCodec.MAPPER.readTree(dir.resolve("run").resolve(LoadReport.JSON_FILE).toFile());
+        assertThat(json.at("/models/0/started").asInt()).isEqualTo(3);
+        assertThat(json.at("/models/0/succeeded").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void aDirectoryThatHoldsARunIsRefusedBeforeAnyRequest() throws Exception {
         Files.createDirectories(dir.resolve("run"));
         Files.writeString(dir.resolve("run").resolve(LoadReport.JSON_FILE), "{}");

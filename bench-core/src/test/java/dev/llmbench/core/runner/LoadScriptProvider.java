@@ -29,11 +29,21 @@ final class LoadScriptProvider implements ProviderFactory, Provider {
     private final IntUnaryOperator ttftMs;
     private final int tokens;
     private volatile int failEvery;
+    private volatile int hangFrom = Integer.MAX_VALUE;
 
     LoadScriptProvider(FakeTicker ticker, IntUnaryOperator ttftMs, int tokens) {
         this.ticker = ticker;
         this.ttftMs = ttftMs;
         this.tokens = tokens;
+    }
+
+    /**
+     * From request {@code n} on (warmup included), never answers until cancelled, then reports
+     * the cancel as a failure of the cancel's class.
+     */
+    LoadScriptProvider hangFrom(int n) {
+        this.hangFrom = n;
+        return this;
     }
 
     /** Fails every {@code n}-th request (n, 2n, ...) with a 503. */
@@ -70,6 +80,9 @@ final class LoadScriptProvider implements ProviderFactory, Provider {
     @Override
     public synchronized StreamHandle stream(ChatRequest request, StreamListener listener) {
         int n = requests.getAndIncrement();
+        if (n >= hangFrom) {
+            return reason -> listener.onEvent(new StreamEvent.Failed(ProviderError.of(reason, "cancelled")));
+        }
         ticker.advanceMillis(ttftMs.applyAsInt(n));
         if (failEvery > 0 && n > 0 && n % failEvery == 0) {
             listener.onEvent(new StreamEvent.Failed(new ProviderError(ErrorClass.SERVER_ERROR, "scripted 503", 503, -1)));

@@ -76,6 +76,47 @@ class RequestRunnerTest {
     }
 
     @Test
+    void aCancelThatThrowsDoesNotStopTheOtherRequestsFromBeingCancelled() throws Exception {
+        Provider broken = new Provider() {
+            @Override
+            public String id() {
+                return "broken";
+            }
+
+            @Override
+            public String model() {
+                return "m";
+            }
+
+            @Override
+            public Set<Capability> capabilities() {
+                return Set.of(Capability.STREAMING);
+            }
+
+            @Override
+            public StreamHandle stream(ChatRequest request, StreamListener listener) {
+                return reason -> {
+                    throw new IllegalStateException("cancel bug");
+                };
+            }
+
+            @Override
+            public void close() {}
+        };
+        RequestRunner r = new RequestRunner(Ticker.SYSTEM, Clock.systemUTC(), scheduler, Duration.ofSeconds(30),
+                Duration.ofMillis(50));
+        var first = r.send(broken, ChatRequest.ofUser("a"));
+        var second = r.send(hanging(true), ChatRequest.ofUser("b"));
+        var third = r.send(broken, ChatRequest.ofUser("c"));
+
+        r.cancelAll();
+
+        assertThat(second.get(10, TimeUnit.SECONDS).error().orElseThrow().errorClass()).isEqualTo(ErrorClass.CANCELLED);
+        assertThat(first).isNotDone();
+        assertThat(third).isNotDone();
+    }
+
+    @Test
     void aProviderThatIgnoresCancelIsEndedByTheHarness() throws Exception {
         RequestRunner.Outcome o = runner().send(hanging(false), ChatRequest.ofUser("hi")).get(10, TimeUnit.SECONDS);
         assertThat(o.error().orElseThrow().errorClass()).isEqualTo(ErrorClass.TIMEOUT_TOTAL);

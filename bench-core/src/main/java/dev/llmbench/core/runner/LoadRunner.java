@@ -27,8 +27,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +53,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 public final class LoadRunner {
     /** The longest a warmup may take before the measured phase starts anyway. */
     static final java.time.Duration WARMUP_WINDOW = java.time.Duration.ofMinutes(10);
-    private static final DateTimeFormatter ID_FORMAT =
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final Options options;
     private final LoadSpec spec;
@@ -99,7 +95,7 @@ public final class LoadRunner {
         List<Entry> pool = pool(plan);
         Map<ModelSpec, Provider> providers = Runner.openProviders(options, registry, spec.concurrency());
         Instant startedAt = clock.instant();
-        String id = ID_FORMAT.format(startedAt) + "-" + String.format("%04x", new SplittableRandom().nextInt(0x10000));
+        String id = RunDirectory.newId(startedAt);
         Path dir = createDirectory(id);
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "llmbench-load-timer");

@@ -28,10 +28,15 @@ record RunDirectory(Path dir, String id, Instant startedAt, Options options) {
     static final String RUN_FILE = "run.json";
     private static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
+    /** A new run id for a run started at {@code now}: UTC date-time and 4 random hex digits. */
+    static String newId(Instant now) {
+        return ID_FORMAT.format(now) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+    }
+
     /** Creates a new run directory; refuses one that already holds a run. */
     static RunDirectory create(Options options, Clock clock) {
         Instant now = clock.instant();
-        String id = ID_FORMAT.format(now) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+        String id = newId(now);
         Path dir = options.outputDir().orElse(Path.of(Defaults.RESULTS_ROOT, id)).toAbsolutePath().normalize();
         if (Files.exists(dir.resolve(RUN_FILE)) || Files.exists(dir.resolve(Journal.FILE_NAME))) {
             throw new BenchConfigurationException("output directory " + dir

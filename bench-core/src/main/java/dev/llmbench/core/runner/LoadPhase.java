@@ -172,7 +172,7 @@ final class LoadPhase {
                 t.tpotNanos().isPresent() ? Math.round(t.tpotNanos().getAsDouble()) : -1, t.outputTokens(),
                 error.map(e -> e.errorClass().id()), error.map(ProviderError::message).orElse(""));
         if (error.isEmpty()) {
-            itl.record(model, t);
+            t.itlNanos().forEach(gap -> itl.recordNanos(model, Metric.ITL, gap));
         } else {
             errors.incrementAndGet();
         }
